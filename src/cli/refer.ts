@@ -1,0 +1,95 @@
+// `npm run --silent refer -- FILE [--lang nl|en|fr]`: the same refer() as the wizard, for files.
+// Exit codes: 0 all answered; 2 bad arguments, unreadable file or a bad single profile; 3 a batch with bad items.
+import { readFileSync } from 'node:fs';
+import { batchToCsv, referCsv, referOne } from '../domain/batch';
+import { CsvError } from '../domain/csv';
+import { LANGS, type Lang } from '../domain/types';
+import { ContentError, loadContent } from '../content/load';
+
+const USAGE = 'usage: npm run --silent refer -- FILE [--lang nl|en|fr]   (FILE: a JSON profile, a JSON array of profiles, or a .csv file)';
+
+class Exit extends Error {
+  constructor(readonly code: number, message: string) { super(message); }
+}
+
+function parseArgs(argv: string[]): { file: string; lang: Lang } {
+  let file: string | undefined;
+  let lang: Lang = 'nl';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a.includes('=') ? a.slice(7) : argv[++i];
+      if (!v || !(LANGS as readonly string[]).includes(v)) throw new Exit(2, `--lang must be nl, en or fr (got ${v ?? 'nothing'}). ${USAGE}`);
+      lang = v as Lang;
+    } else if (a === '--help' || a === '-h') {
+      throw new Exit(0, USAGE);
+    } else if (a.startsWith('--')) {
+      throw new Exit(2, `unknown option ${a}. ${USAGE}`);
+    } else if (file === undefined) {
+      file = a;
+    } else {
+      throw new Exit(2, `only one FILE please (got ${file} and ${a}). ${USAGE}`);
+    }
+  }
+  if (!file) throw new Exit(2, `no FILE given. ${USAGE}`);
+  return { file, lang };
+}
+
+function main(argv: string[]): number {
+  const { file, lang } = parseArgs(argv);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Exit(2, `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  }
+  const { content } = loadContent();
+
+  if (file.toLowerCase().endsWith('.csv')) {
+    let batch;
+    try {
+      batch = referCsv(text, content, lang);
+    } catch (e) {
+      if (e instanceof CsvError) throw new Exit(2, `${file} is not a readable CSV file: ${e.message}`);
+      throw e;
+    }
+    if (batch.header.length === 0 || !batch.header.some((h) => h === 'region' || h === 'nace')) {
+      throw new Exit(2, `${file} has no header line with profile columns (region, staff, nace, innovation, needs, ...)`);
+    }
+    if (batch.ignoredColumns.length) process.stderr.write(`note: columns not used by the engine (kept in the output): ${batch.ignoredColumns.join(', ')}\n`);
+    process.stdout.write(batchToCsv(batch));
+    return batch.items.every((i) => i.ok) ? 0 : 3;
+  }
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new Exit(2, `${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (Array.isArray(data)) {
+    const items = data.map((p) => referOne(p, content, lang));
+    process.stdout.write(`${JSON.stringify(items.map((i) => (i.ok ? i.referral : { error: i.error })), null, 2)}\n`);
+    return items.every((i) => i.ok) ? 0 : 3;
+  }
+  const item = referOne(data, content, lang);
+  if (!item.ok) throw new Exit(2, `${item.error.field}: ${item.error.message}`);
+  process.stdout.write(`${JSON.stringify(item.referral, null, 2)}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof Exit) {
+    (e.code === 0 ? process.stdout : process.stderr).write(`${e.message}\n`);
+    process.exitCode = e.code;
+  } else if (e instanceof ContentError) {
+    process.stderr.write(`the content in content/ has problems:\n${e.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

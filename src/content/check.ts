@@ -1,0 +1,132 @@
+// The content report: facts and their freshness, scenarios, rules, translations, coverage.
+// Pure given a loaded content; the CLI (src/cli/content-check.ts) prints it.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { holds } from '../domain/conditions';
+import { profileSpace } from '../domain/profile-space';
+import { validateProfile } from '../domain/profile';
+import { refer, situationOf } from '../domain/refer';
+import { LANGS, type Lang } from '../domain/types';
+import type { Condition, Content } from './schema';
+import type { LoadedContent } from './load';
+
+export interface SourcedItem { where: string; source: string; checked: string }
+
+export interface ContentReport {
+  contentVersion: string;
+  facts: number;
+  factsWithSource: number;
+  stale: number;
+  staleFacts: SourcedItem[];
+  scenarios: number;
+  scenariosPassing: number;
+  failingScenarios: Array<{ file: string; name: string; problem: string }>;
+  rules: number;
+  unreachableRules: string[];
+  missingTranslations: string[];
+  uncoveredProfiles: string[];
+  unverified: number;
+}
+
+/** Every object with a `source` (a fact, a sourced contact value, a provider) counts as a fact. */
+export function sourcedItems(value: unknown, where: string, out: SourcedItem[] = []): SourcedItem[] {
+  if (Array.isArray(value)) value.forEach((v, i) => sourcedItems(v, `${where}.${i}`, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('source' in o && 'checked' in o) out.push({ where, source: String(o.source ?? ''), checked: String(o.checked ?? '') });
+    for (const [k, v] of Object.entries(o)) if (k !== 'source') sourcedItems(v, `${where}.${k}`, out);
+  }
+  return out;
+}
+
+function conditionNace(c: Condition | undefined, out: Set<string>) {
+  if (!c) return;
+  c.nace?.forEach((n) => out.add(n.length === 2 ? `${n}.00` : n));
+  c.all?.forEach((x) => conditionNace(x, out));
+  c.any?.forEach((x) => conditionNace(x, out));
+  conditionNace(c.not, out);
+}
+
+/** Keys of a nested locale object, dotted ("result.title"). */
+function localeKeys(o: unknown, prefix = ''): string[] {
+  if (!o || typeof o !== 'object') return [prefix];
+  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => localeKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+export function missingLocaleKeys(localesDir: string): string[] {
+  if (!existsSync(localesDir)) return [];
+  const files = readdirSync(localesDir).filter((f) => f.endsWith('.json'));
+  const keys: Partial<Record<Lang, Map<string, string>>> = {};
+  for (const lang of LANGS) {
+    if (!files.includes(`${lang}.json`)) return [`content/locales/${lang}.json is missing`];
+    const data = JSON.parse(readFileSync(join(localesDir, `${lang}.json`), 'utf8')) as unknown;
+    keys[lang] = new Map(localeKeys(data).map((k) => [k, k]));
+  }
+  const all = new Set(LANGS.flatMap((l) => [...keys[l]!.keys()]));
+  const missing: string[] = [];
+  for (const key of [...all].sort()) for (const lang of LANGS) if (!keys[lang]!.has(key)) missing.push(`${lang}: ${key}`);
+  return missing;
+}
+
+export function checkContent(loaded: LoadedContent, opts: { today: string; localesDir: string }): ContentReport {
+  const { content, scenarios } = loaded;
+  const items = sourcedItems(content, 'content');
+  const yearAgo = new Date(`${opts.today}T00:00:00Z`);
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  const staleFacts = items.filter((f) => f.checked < yearAgo.toISOString().slice(0, 10));
+
+  const failingScenarios: ContentReport['failingScenarios'] = [];
+  for (const { file, scenario } of scenarios) {
+    const fail = (problem: string) => failingScenarios.push({ file, name: scenario.name, problem });
+    const v = validateProfile(scenario.profile, content, 'en');
+    if (!v.ok) { fail(`profile is not valid: ${v.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`); continue; }
+    const r = refer(v.profile, content, 'en');
+    const ranked = r.recommendations.map((x) => x.channel);
+    const e = scenario.expect;
+    if (e.first && ranked[0] !== e.first) fail(`expected ${e.first} first, got ${ranked.join(' > ') || 'nothing'}`);
+    if (e.top2 && !(e.top2.includes(ranked[0] ?? '') && e.top2.includes(ranked[1] ?? '') )) fail(`expected top two ${e.top2.join(' + ')}, got ${ranked.join(' > ')}`);
+    for (const a of e.absent) if (ranked.includes(a)) fail(`${a} must not be recommended, got ${ranked.join(' > ')}`);
+    if (e.outOfRegion !== undefined && r.outOfRegion !== e.outOfRegion) fail(`expected outOfRegion ${e.outOfRegion}`);
+    for (const n of e.notEligible ?? []) if (!r.notEligible.some((x) => x.channel === n)) fail(`expected ${n} to be listed as not eligible`);
+  }
+
+  // Rules that can fire somewhere in the profile space (and whose channel is then available).
+  const extraNace = new Set<string>();
+  content.rules.forEach((r) => conditionNace(r.when, extraNace));
+  const needIds = content.needs.map((n) => n.id);
+  const triggerIds = content.triggers.map((t) => t.id);
+  const unfired = new Set(content.rules.map((r) => r.id));
+  for (const profile of profileSpace({ needs: needIds, provinces: true, triggers: triggerIds, extraNace: [...extraNace], sizeVariants: true })) {
+    if (unfired.size === 0) break;
+    const s = situationOf(profile);
+    for (const rule of content.rules) if (unfired.has(rule.id) && holds(rule.when, s)) unfired.delete(rule.id);
+  }
+
+  // Every size class x segment x need of a Flemish firm must get at least one recommendation.
+  const uncovered = new Set<string>();
+  for (const profile of profileSpace({ needs: needIds, regions: ['flanders'], provinces: true, extraNace: [...extraNace] })) {
+    const r = refer(profile, content, 'en');
+    if (r.recommendations.length === 0) uncovered.add(`${r.sizeClass} x ${r.segment} x ${profile.needs[0]}`);
+  }
+
+  const unverified = sourcedUnverified(content);
+  return {
+    contentVersion: content.meta.contentVersion,
+    facts: items.length,
+    factsWithSource: items.filter((f) => /^https?:\/\//.test(f.source) && /^\d{4}-\d{2}-\d{2}$/.test(f.checked)).length,
+    stale: staleFacts.length,
+    staleFacts,
+    scenarios: scenarios.length,
+    scenariosPassing: scenarios.length - new Set(failingScenarios.map((f) => `${f.file}#${f.name}`)).size,
+    failingScenarios,
+    rules: content.rules.length,
+    unreachableRules: [...unfired],
+    missingTranslations: missingLocaleKeys(opts.localesDir),
+    uncoveredProfiles: [...uncovered],
+    unverified,
+  };
+}
+
+function sourcedUnverified(content: Content): number {
+  return Object.values(content.channels).reduce((n, c) => n + c.unverified.length, 0);
+}

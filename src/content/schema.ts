@@ -1,0 +1,280 @@
+// zod schemas for every file in content/ (format described in content/README.md). Pure: no I/O.
+import { z } from 'zod';
+import { PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+export const TextSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty, fr: nonEmpty });
+const TextListSchema = z.strictObject({ nl: z.array(nonEmpty), en: z.array(nonEmpty), fr: z.array(nonEmpty) });
+
+/** YAML turns 2026-11-22 into a Date; accept both and keep an ISO date string. */
+export const DateSchema = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+);
+const UrlSchema = z.string().regex(/^https?:\/\/\S+$/, 'must be a full URL starting with http:// or https://');
+
+export const SourcedSchema = z.strictObject({
+  value: z.union([nonEmpty, z.number()]),
+  source: UrlSchema,
+  checked: DateSchema,
+});
+
+export type Condition = {
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  sizeClass?: string[];
+  segment?: string[];
+  techClass?: string[];
+  region?: string[];
+  province?: string[];
+  needs?: string[];
+  triggers?: string[];
+  nace?: string[];
+  sizeProvisional?: boolean;
+  ownedByLargeGroup?: boolean;
+};
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      all: z.array(ConditionSchema).min(1).optional(),
+      any: z.array(ConditionSchema).min(1).optional(),
+      not: ConditionSchema.optional(),
+      sizeClass: z.array(z.enum(SIZE_CLASSES)).min(1).optional(),
+      segment: z.array(z.enum(SEGMENTS)).min(1).optional(),
+      techClass: z.array(z.enum(TECH_CLASSES)).min(1).optional(),
+      region: z.array(z.enum(REGIONS)).min(1).optional(),
+      province: z.array(z.enum(PROVINCES)).min(1).optional(),
+      needs: z.array(nonEmpty).min(1).optional(),
+      triggers: z.array(nonEmpty).min(1).optional(),
+      nace: z.array(z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'must be a NACE code like "10" or "25.62"')).min(1).optional(),
+      sizeProvisional: z.boolean().optional(),
+      ownedByLargeGroup: z.boolean().optional(),
+    })
+    .refine((c) => Object.keys(c).length > 0, 'a condition needs at least one key'),
+);
+
+export const FACT_KINDS = ['rate', 'cap', 'minimum', 'duration', 'condition', 'offer', 'contact', 'myth', 'call', 'history', 'figure'] as const;
+
+export const FactSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (a-z, 0-9, -)'),
+  kind: z.enum(FACT_KINDS),
+  text: TextSchema,
+  value: z.union([nonEmpty, z.number()]).optional(),
+  appliesTo: ConditionSchema.optional(),
+  instrument: nonEmpty.optional(),
+  source: UrlSchema,
+  checked: DateSchema,
+  changed: DateSchema.optional(),
+});
+
+const UnverifiedSchema = z.array(z.strictObject({ what: nonEmpty, note: nonEmpty })).default([]);
+
+const OfficeSchema = z.strictObject({
+  name: nonEmpty,
+  address: nonEmpty.optional(),
+  phone: nonEmpty.optional(),
+  email: nonEmpty.optional(),
+  url: UrlSchema.optional(),
+  source: UrlSchema,
+  checked: DateSchema,
+});
+
+export const ChannelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  core: z.boolean(),
+  serves: z.enum(['flanders', 'brussels', 'wallonia', 'abroad', 'all']),
+  name: TextSchema,
+  formerly: TextSchema.optional(),
+  summary: TextSchema,
+  eligibility: TextSchema,
+  firstStep: TextSchema,
+  contact: z.strictObject({
+    url: SourcedSchema,
+    phone: SourcedSchema.optional(),
+    email: SourcedSchema.optional(),
+    offices: z.partialRecord(z.enum(PROVINCES), OfficeSchema).optional(),
+  }),
+  excludes: z.array(z.strictObject({ when: ConditionSchema, reason: TextSchema, facts: z.array(nonEmpty).default([]) })).default([]),
+  instruments: z
+    .array(z.strictObject({ id: nonEmpty, name: TextSchema, summary: TextSchema, status: z.enum(['open', 'calls', 'closed', 'unknown']) }))
+    .default([]),
+  facts: z.array(FactSchema).default([]),
+  calls: z
+    .array(
+      z.strictObject({
+        id: nonEmpty,
+        instrument: nonEmpty,
+        title: TextSchema,
+        opens: DateSchema.optional(),
+        closes: DateSchema,
+        source: UrlSchema,
+        checked: DateSchema,
+      }),
+    )
+    .default([]),
+  unverified: UnverifiedSchema,
+});
+
+export const RuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (a-z, 0-9, -)'),
+  channel: nonEmpty,
+  when: ConditionSchema,
+  weight: z.number().int().refine((w) => w !== 0, 'must not be 0'),
+  reason: nonEmpty,
+  quote: z.array(nonEmpty).default([]),
+});
+export const RulesFileSchema = z.array(RuleSchema).min(1);
+
+export const ReasonsFileSchema = z.record(z.string(), TextSchema);
+
+export const ChoiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: TextSchema, hint: TextSchema });
+export const ChoicesFileSchema = z.array(ChoiceSchema).min(1);
+
+export const MetaSchema = z.strictObject({
+  contentVersion: DateSchema,
+  channelOrder: z.array(nonEmpty).min(1),
+  /** Per region outside Flanders: the channel that is that region's front door. */
+  frontDoors: z.strictObject({ brussels: nonEmpty, wallonia: nonEmpty, abroad: nonEmpty }),
+});
+
+/** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
+export const EngineTextsSchema = z.strictObject({
+  warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema }),
+  /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. */
+  servesElsewhere: TextSchema,
+  /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
+  clustersForSector: TextSchema,
+  /** Added to a recommendation whose next step depends on the province. {office} */
+  officeForProvince: TextSchema,
+  /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
+  quotedFact: TextSchema,
+});
+export type EngineTexts = z.infer<typeof EngineTextsSchema>;
+
+const ProviderBase = { source: UrlSchema, checked: DateSchema };
+export const ClusterSchema = z.strictObject({
+  id: nonEmpty,
+  kind: z.enum(['spearhead', 'ibn']),
+  name: nonEmpty,
+  domain: TextSchema,
+  nace: z.array(z.string().regex(/^\d{2}(\.\d{1,3})?$/)).default([]),
+  keywords: TextListSchema,
+  status: z.enum(['active', 'ended', 'merged', 'unknown']),
+  note: TextSchema.optional(),
+  url: SourcedSchema.optional(),
+  members: SourcedSchema.optional(),
+  ...ProviderBase,
+});
+export const CollegeSchema = z.strictObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  provinces: z.array(z.enum(PROVINCES)).default([]),
+  domains: TextSchema,
+  url: SourcedSchema.optional(),
+  contact: SourcedSchema.optional(),
+  ...ProviderBase,
+});
+export const AdvisorSchema = z.strictObject({
+  id: nonEmpty,
+  province: z.union([z.enum(PROVINCES), z.literal('all')]),
+  name: TextSchema,
+  address: SourcedSchema.optional(),
+  phone: SourcedSchema.optional(),
+  email: SourcedSchema.optional(),
+  url: SourcedSchema.optional(),
+});
+const providerFile = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item), unverified: UnverifiedSchema });
+export const ClustersFileSchema = providerFile(ClusterSchema);
+export const CollegesFileSchema = providerFile(CollegeSchema);
+export const AdvisorsFileSchema = providerFile(AdvisorSchema);
+
+const SectorEntry = { name: TextSchema, keywords: TextListSchema.optional() };
+export const SectorsFileSchema = z.strictObject({
+  source: UrlSchema,
+  checked: DateSchema,
+  sections: z.array(z.strictObject({ code: z.string().regex(/^[A-U]$/), name: TextSchema, divisions: z.array(z.string()) })),
+  divisions: z.array(z.strictObject({ code: z.string().regex(/^\d{2}$/), section: z.string(), ...SectorEntry })),
+  groups: z.array(z.strictObject({ code: z.string().regex(/^\d{2}\.\d$/), division: z.string(), ...SectorEntry })),
+});
+
+export const ScenarioSchema = z.strictObject({
+  name: nonEmpty,
+  rationale: nonEmpty,
+  profile: z.unknown(),
+  expect: z
+    .strictObject({
+      first: nonEmpty.optional(),
+      top2: z.array(nonEmpty).length(2).optional(),
+      absent: z.array(nonEmpty).default([]),
+      outOfRegion: z.boolean().optional(),
+      notEligible: z.array(nonEmpty).optional(),
+    })
+    .refine((e) => e.first !== undefined || e.top2 !== undefined, 'give `first` or `top2`'),
+});
+export const ScenariosFileSchema = z.array(ScenarioSchema).min(1);
+
+export const ValidationMessagesSchema = z.strictObject({
+  problems: z.strictObject({
+    missing: TextSchema,
+    wrongValue: TextSchema,
+    unknownField: TextSchema,
+    provinceOutsideFlanders: TextSchema,
+    duplicate: TextSchema,
+    notAnObject: TextSchema,
+  }),
+  expectedPrefix: TextSchema,
+  expected: z.strictObject({
+    region: TextSchema,
+    province: TextSchema,
+    staff: TextSchema,
+    turnoverEur: TextSchema,
+    balanceSheetEur: TextSchema,
+    ownedByLargeGroup: TextSchema,
+    nace: TextSchema,
+    innovation: TextSchema,
+    innovationKey: TextSchema,
+    needs: TextSchema,
+    triggers: TextSchema,
+  }),
+});
+const labelMap = <T extends readonly [string, ...string[]]>(ids: T) => z.strictObject(Object.fromEntries(ids.map((id) => [id, TextSchema])) as Record<T[number], typeof TextSchema>);
+export const LabelsSchema = z.strictObject({
+  sizeClass: labelMap(SIZE_CLASSES),
+  segment: labelMap(SEGMENTS),
+  techClass: labelMap(TECH_CLASSES),
+  region: labelMap(REGIONS),
+  province: labelMap(PROVINCES),
+});
+export type Labels = z.infer<typeof LabelsSchema>;
+
+export type ValidationMessages = z.infer<typeof ValidationMessagesSchema>;
+
+export type Fact = z.infer<typeof FactSchema>;
+export type Channel = z.infer<typeof ChannelSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+export type Choice = z.infer<typeof ChoiceSchema>;
+export type Meta = z.infer<typeof MetaSchema>;
+export type Cluster = z.infer<typeof ClusterSchema>;
+export type College = z.infer<typeof CollegeSchema>;
+export type Advisor = z.infer<typeof AdvisorSchema>;
+export type Sectors = z.infer<typeof SectorsFileSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** Everything the engine and the UI need, validated and cross-checked. */
+export interface Content {
+  meta: Meta;
+  channels: Record<string, Channel>;
+  rules: Rule[];
+  reasons: Record<string, z.infer<typeof TextSchema>>;
+  needs: Choice[];
+  triggers: Choice[];
+  clusters: Cluster[];
+  colleges: College[];
+  advisors: Advisor[];
+  sectors: Sectors;
+  validation: ValidationMessages;
+  labels: Labels;
+  engineTexts: EngineTexts;
+}

@@ -1,0 +1,80 @@
+// Many profiles at once: a JSON array or a CSV file. One home for the batch rules, used by the
+// CLI and the browser, so both answer identically.
+import type { Content } from '../content/schema';
+import { detectDelimiter, parseCsv, writeCsv, type Delimiter } from './csv';
+import { parseBelgianNumber } from './numbers';
+import { validateProfile, type FieldError } from './profile';
+import { refer } from './refer';
+import type { Lang, Referral } from './types';
+
+export const PROFILE_COLUMNS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+export const RESULT_COLUMNS = ['sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error'] as const;
+
+const NUMBER_COLUMNS = new Set(['staff', 'turnoverEur', 'balanceSheetEur']);
+const LIST_COLUMNS = new Set(['needs', 'triggers']);
+const TRUE = new Set(['true', 'yes', 'ja', 'oui', '1', 'y', 'j']);
+const FALSE = new Set(['false', 'no', 'nee', 'non', '0', 'n']);
+
+const splitList = (cell: string) => cell.split('|').map((x) => x.trim()).filter(Boolean);
+
+/** Turns one CSV row into a profile-shaped object; values that cannot be read stay as text so validation names them. */
+export function rowToProfileInput(header: string[], cells: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    if (!(PROFILE_COLUMNS as readonly string[]).includes(name)) return;
+    const cell = (cells[i] ?? '').trim();
+    if (cell === '') return;
+    if (NUMBER_COLUMNS.has(name)) out[name] = parseBelgianNumber(cell) ?? cell;
+    else if (name === 'ownedByLargeGroup') {
+      const v = cell.toLowerCase();
+      out[name] = TRUE.has(v) ? true : FALSE.has(v) ? false : cell;
+    } else if (name === 'innovation') out[name] = Object.fromEntries(splitList(cell).map((k) => [k, true]));
+    else if (LIST_COLUMNS.has(name)) out[name] = splitList(cell);
+    else out[name] = cell;
+  });
+  if (out.innovation === undefined && header.includes('innovation')) out.innovation = {};
+  return out;
+}
+
+export type BatchItem = { ok: true; referral: Referral } | { ok: false; error: FieldError };
+
+export function referOne(input: unknown, content: Content, lang: Lang): BatchItem {
+  const v = validateProfile(input, content, lang);
+  return v.ok ? { ok: true, referral: refer(v.profile, content, lang) } : { ok: false, error: v.errors[0]! };
+}
+
+export interface CsvBatch {
+  delimiter: Delimiter;
+  header: string[];
+  /** Columns that are not profile fields: kept in the output, ignored by the engine. */
+  ignoredColumns: string[];
+  rows: string[][];
+  items: BatchItem[];
+}
+
+export function referCsv(text: string, content: Content, lang: Lang): CsvBatch {
+  const delimiter = detectDelimiter(text);
+  const [header = [], ...rows] = parseCsv(text, delimiter);
+  const cleanHeader = header.map((h) => h.trim());
+  const items = rows.map((cells) => referOne(rowToProfileInput(cleanHeader, cells), content, lang));
+  const known = new Set<string>([...PROFILE_COLUMNS, ...RESULT_COLUMNS]);
+  return { delimiter, header: cleanHeader, ignoredColumns: cleanHeader.filter((h) => !known.has(h)), rows, items };
+}
+
+/** The output CSV: the input columns plus the result columns, one row per input row, same order and delimiter. */
+export function batchToCsv(batch: CsvBatch): string {
+  const inputColumns = batch.header.filter((h) => !(RESULT_COLUMNS as readonly string[]).includes(h));
+  const indexes = inputColumns.map((h) => batch.header.indexOf(h));
+  const out = [[...inputColumns, ...RESULT_COLUMNS]];
+  batch.rows.forEach((cells, i) => {
+    const item = batch.items[i]!;
+    const input = indexes.map((j) => cells[j] ?? '');
+    out.push(
+      item.ok
+        ? [...input, item.referral.sizeClass, item.referral.segment, item.referral.techClass, String(item.referral.outOfRegion),
+          item.referral.recommendations.map((r) => r.channel).join('|'), '']
+        : [...input, '', '', '', '', '', `${item.error.field}: ${item.error.message}`],
+    );
+  });
+  return writeCsv(out, batch.delimiter);
+}

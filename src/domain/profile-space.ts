@@ -1,0 +1,73 @@
+// A representative enumeration of the profile space: every size class x segment x tech class x
+// need x region (and province, triggers where asked). Used by the content check (coverage,
+// reachable rules), the property tests and the bench.
+import type { Innovation, Profile, Region, Segment, SizeClass, TechClass } from './types';
+import { PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES } from './types';
+
+export const FIGURES_BY_SIZE: Record<SizeClass, Pick<Profile, 'staff' | 'turnoverEur' | 'balanceSheetEur'>> = {
+  micro: { staff: 4, turnoverEur: 500_000, balanceSheetEur: 300_000 },
+  small: { staff: 20, turnoverEur: 3_000_000, balanceSheetEur: 2_000_000 },
+  medium: { staff: 100, turnoverEur: 20_000_000, balanceSheetEur: 15_000_000 },
+  large: { staff: 400, turnoverEur: 80_000_000, balanceSheetEur: 60_000_000 },
+};
+
+export const INNOVATION_BY_SEGMENT: Record<Segment, Innovation> = {
+  leader: { newGoods: true, productInHouse: true, productNewToMarket: true, inHouseRnd: true, innovationSpending: true, rndStaff: true },
+  developer: { newGoods: true, productInHouse: true, innovationSpending: true },
+  applier: { newProductionMethods: true, boughtKnowledge: true },
+  follower: { newSupportProcesses: true },
+  'non-innovator': {},
+};
+
+export const NACE_BY_TECH_CLASS: Record<TechClass, string> = {
+  high: '21.20',
+  'medium-high': '28.41',
+  'medium-low': '25.62',
+  low: '10.71',
+  'non-manufacturing': '62.01',
+};
+
+export interface SpaceOptions {
+  needs: readonly string[];
+  regions?: readonly Region[];
+  /** Also vary the province (Flanders only) and a single trigger. */
+  provinces?: boolean;
+  triggers?: readonly string[];
+  /** Extra NACE codes to try besides one per tech class (e.g. those named in rules). */
+  extraNace?: readonly string[];
+  /** Also try each size with figures missing and with ownership by a large group. */
+  sizeVariants?: boolean;
+}
+
+export function* profileSpace(o: SpaceOptions): Generator<Profile> {
+  const naces = [...Object.values(NACE_BY_TECH_CLASS), ...(o.extraNace ?? [])];
+  for (const region of o.regions ?? REGIONS) {
+    const provinces = region === 'flanders' && o.provinces ? [undefined, ...PROVINCES] : [undefined];
+    for (const province of provinces) {
+      for (const size of SIZE_CLASSES) {
+        const variants = o.sizeVariants
+          ? [{ ...FIGURES_BY_SIZE[size] }, { staff: FIGURES_BY_SIZE[size].staff }, { ...FIGURES_BY_SIZE[size], ownedByLargeGroup: true }]
+          : [{ ...FIGURES_BY_SIZE[size] }];
+        for (const figures of variants) {
+          for (const segment of SEGMENTS) {
+            for (const nace of naces) {
+              for (const need of o.needs) {
+                for (const trigger of [undefined, ...(o.triggers ?? [])]) {
+                  yield {
+                    region,
+                    ...(province ? { province } : {}),
+                    ...figures,
+                    nace,
+                    innovation: INNOVATION_BY_SEGMENT[segment],
+                    needs: [need],
+                    ...(trigger ? { triggers: [trigger] } : {}),
+                  };
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// Profile v1: validation with zod, and errors that name the field and say what is expected.
+import { z } from 'zod';
+import type { Content } from '../content/schema';
+import { normaliseNace } from './nace';
+import { INNOVATION_KEYS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
+
+const amount = z.number().finite().min(0);
+
+function buildSchema(content: Content) {
+  const needIds = content.needs.map((n) => n.id) as [string, ...string[]];
+  const triggerIds = content.triggers.map((t) => t.id) as [string, ...string[]];
+  const uniqueList = (ids: [string, ...string[]]) =>
+    z.array(z.enum(ids)).superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: 'duplicate', input: id });
+        seen.add(id);
+      });
+    });
+  return z
+    .strictObject({
+      region: z.enum(REGIONS),
+      province: z.enum(PROVINCES).optional(),
+      staff: amount,
+      turnoverEur: amount.optional(),
+      balanceSheetEur: amount.optional(),
+      ownedByLargeGroup: z.boolean().optional(),
+      nace: z.preprocess(
+        (v) => (typeof v === 'number' ? String(v) : v),
+        z.string().refine((s) => normaliseNace(s) !== null),
+      ),
+      innovation: z.strictObject(Object.fromEntries(INNOVATION_KEYS.map((k) => [k, z.boolean().optional()]))).default({}),
+      needs: uniqueList(needIds).min(1),
+      triggers: uniqueList(triggerIds).optional(),
+    })
+    .superRefine((p, ctx) => {
+      if (p.province !== undefined && p.region !== 'flanders') {
+        ctx.addIssue({ code: 'custom', path: ['province'], message: 'provinceOutsideFlanders', input: p.province });
+      }
+    });
+}
+
+const schemas = new WeakMap<Content, ReturnType<typeof buildSchema>>();
+function schemaFor(content: Content) {
+  let s = schemas.get(content);
+  if (!s) schemas.set(content, (s = buildSchema(content)));
+  return s;
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+function expectation(field: string, content: Content, lang: Lang): string {
+  const e = content.validation.expected;
+  const top = field.split(/[.[]/)[0] ?? field;
+  const text = field.startsWith('innovation.')
+    ? e.innovationKey
+    : (e as Record<string, (typeof e)['region'] | undefined>)[top];
+  if (!text) return '';
+  const ids = (top === 'needs' ? content.needs : content.triggers).map((c) => c.id).join(', ');
+  return `${content.validation.expectedPrefix[lang]} ${fill(text[lang], { ids })}`;
+}
+
+function describe(issue: z.core.$ZodIssue, content: Content, lang: Lang): FieldError[] {
+  const p = content.validation.problems;
+  const at = (path: PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+  const make = (field: string, problem: keyof typeof p, got?: unknown) => ({
+    field,
+    message: [fill(p[problem][lang], { field, got: show(got) }), expectation(field, content, lang)].filter(Boolean).join(' '),
+  });
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => make(at([...issue.path, k]), 'unknownField'));
+  }
+  const field = at(issue.path);
+  if (issue.path.length === 0) return [make('profile', 'notAnObject', issue.input)];
+  if (issue.input === undefined && issue.code === 'invalid_type') return [make(field, 'missing')];
+  if (issue.code === 'custom' && (issue.message === 'duplicate' || issue.message === 'provinceOutsideFlanders')) {
+    return [make(field, issue.message, issue.input)];
+  }
+  return [make(field, 'wrongValue', issue.input)];
+}
+
+/** Validates unknown input as Profile v1. Errors come in the requested language, one per field. */
+export function validateProfile(input: unknown, content: Content, lang: Lang = 'nl'): ProfileResult {
+  const r = schemaFor(content).safeParse(input, { reportInput: true });
+  if (r.success) {
+    const profile = r.data as Profile;
+    profile.nace = normaliseNace(profile.nace)!;
+    return { ok: true, profile };
+  }
+  const errors = r.error.issues.flatMap((i) => describe(i, content, lang));
+  // One message per field: the first is the most telling.
+  const seen = new Set<string>();
+  return { ok: false, errors: errors.filter((e) => !seen.has(e.field) && seen.add(e.field)) };
+}
