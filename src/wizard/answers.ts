@@ -1,0 +1,99 @@
+// The answers being built by the wizard, and how they become a Profile v1. Pure: no React.
+import type { Content } from '../content/schema';
+import { validateProfile } from '../domain/profile';
+import type { Innovation, Profile, Province, Region } from '../domain/types';
+
+export interface Answers {
+  region?: Region;
+  province?: Province;
+  staff?: number;
+  /** null: "I don't know". */
+  turnoverEur?: number | null;
+  balanceSheetEur?: number | null;
+  ownedByLargeGroup?: boolean;
+  nace?: string;
+  /** Yes/no answers; a page marks its keys answered by writing them (false included). */
+  innovation?: Innovation;
+  introducedAnswered?: boolean;
+  practicesAnswered?: boolean;
+  needs?: string[];
+  triggers?: string[];
+}
+
+/** The steps of the wizard in order. `start` is the landing page, `result` the end. */
+export const STEPS = ['start', 'region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'check', 'result'] as const;
+export type Step = (typeof STEPS)[number];
+export const QUESTION_STEPS = ['region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs'] as const satisfies readonly Step[];
+export type QuestionStep = (typeof QUESTION_STEPS)[number];
+
+/** Staff alone makes the firm large: the financial figures cannot change that, so we skip them. */
+export const staffMakesLarge = (a: Answers) => (a.staff ?? 0) >= 250;
+export const outsideFlanders = (a: Answers) => a.region !== undefined && a.region !== 'flanders';
+
+/** The question steps this firm sees, in order (the skips applied). */
+export function questionPath(a: Answers): QuestionStep[] {
+  if (outsideFlanders(a)) return ['region'];
+  return QUESTION_STEPS.filter((s) => !(s === 'figures' && staffMakesLarge(a)));
+}
+
+/** Whether the answers of one step are complete. */
+export function stepAnswered(step: QuestionStep, a: Answers): boolean {
+  switch (step) {
+    case 'region': return a.region !== undefined && (a.region !== 'flanders' || a.province !== undefined);
+    case 'staff': return a.staff !== undefined;
+    case 'figures': return a.turnoverEur !== undefined && a.balanceSheetEur !== undefined;
+    case 'ownership': return a.ownedByLargeGroup !== undefined;
+    case 'sector': return a.nace !== undefined;
+    case 'introduced': return a.introducedAnswered === true;
+    case 'practices': return a.practicesAnswered === true;
+    case 'needs': return (a.needs?.length ?? 0) > 0;
+  }
+}
+
+/** The first unanswered step on this firm's path, or null when all are answered. */
+export function firstOpenStep(a: Answers): QuestionStep | null {
+  return questionPath(a).find((s) => !stepAnswered(s, a)) ?? null;
+}
+
+/** Profile v1 from the answers (not validated). */
+export function toProfile(a: Answers): Record<string, unknown> {
+  const p: Record<string, unknown> = {
+    region: a.region,
+    ...(a.region === 'flanders' && a.province ? { province: a.province } : {}),
+    staff: a.staff,
+    ...(a.turnoverEur != null && !staffMakesLarge(a) ? { turnoverEur: a.turnoverEur } : {}),
+    ...(a.balanceSheetEur != null && !staffMakesLarge(a) ? { balanceSheetEur: a.balanceSheetEur } : {}),
+    ...(a.ownedByLargeGroup !== undefined ? { ownedByLargeGroup: a.ownedByLargeGroup } : {}),
+    nace: a.nace,
+    innovation: Object.fromEntries(Object.entries(a.innovation ?? {}).filter(([, v]) => v === true)),
+    needs: a.needs ?? [],
+    ...(a.triggers?.length ? { triggers: a.triggers } : {}),
+  };
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+}
+
+/** The validated profile, or null while answers are missing. */
+export function completeProfile(a: Answers, content: Content): Profile | null {
+  if (outsideFlanders(a) || firstOpenStep(a) !== null) return null;
+  const r = validateProfile(toProfile(a), content);
+  return r.ok ? r.profile : null;
+}
+
+/** Answers that reproduce a profile (share links, imports). */
+export function fromProfile(p: Profile): Answers {
+  const innovation: Innovation = { ...p.innovation };
+  return {
+    region: p.region,
+    province: p.province,
+    staff: p.staff,
+    turnoverEur: p.turnoverEur ?? null,
+    balanceSheetEur: p.balanceSheetEur ?? null,
+    ownedByLargeGroup: p.ownedByLargeGroup ?? false,
+    nace: p.nace,
+    innovation,
+    introducedAnswered: true,
+    practicesAnswered: true,
+    needs: [...p.needs],
+    triggers: p.triggers ? [...p.triggers] : [],
+  };
+}

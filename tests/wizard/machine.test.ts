@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { wizardMachine, progress } from '../../src/wizard/machine';
+import type { Answers } from '../../src/wizard/answers';
+
+function walk(steps: Array<Partial<Answers>>) {
+  const actor = createActor(wizardMachine, { input: undefined }).start();
+  actor.send({ type: 'START' });
+  const seen: string[] = [String(actor.getSnapshot().value)];
+  for (const answers of steps) {
+    actor.send({ type: 'NEXT', answers });
+    seen.push(String(actor.getSnapshot().value));
+  }
+  return { actor, seen };
+}
+
+const sme: Array<Partial<Answers>> = [
+  { region: 'flanders', province: 'west-vlaanderen' },
+  { staff: 14 },
+  { turnoverEur: 1_800_000, balanceSheetEur: null },
+  { ownedByLargeGroup: false },
+  { nace: '25.62' },
+  { innovation: { newGoods: true, productInHouse: true }, introducedAnswered: true },
+  { innovation: { newGoods: true, productInHouse: true, innovationSpending: true }, practicesAnswered: true },
+  { needs: ['practical-problem'] },
+  {},
+];
+
+describe('wizard machine', () => {
+  it('walks a Flemish SME through every question to the check page and the result', () => {
+    const { seen, actor } = walk(sme);
+    expect(seen).toEqual(['region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'check', 'result']);
+    expect(actor.getSnapshot().context.answers.nace).toBe('25.62');
+  });
+
+  it('skips the figures when staff alone makes the firm large', () => {
+    const { seen } = walk([{ region: 'flanders', province: 'antwerpen' }, { staff: 300 }]);
+    expect(seen).toEqual(['region', 'staff', 'ownership']);
+  });
+
+  it('sends a firm outside Flanders straight to the result', () => {
+    const { seen } = walk([{ region: 'brussels' }]);
+    expect(seen).toEqual(['region', 'result']);
+  });
+
+  it('does not move on without the answers of the page', () => {
+    const { seen } = walk([{ region: 'flanders' }]);
+    expect(seen).toEqual(['region', 'region']);
+  });
+
+  it('back goes to the previous page of this firm\'s path, keeping the answers', () => {
+    const { actor } = walk([{ region: 'flanders', province: 'limburg' }, { staff: 400 }]);
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('staff');
+    expect(actor.getSnapshot().context.answers.staff).toBe(400);
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('start');
+  });
+
+  it('a change link from the check page returns to the check page', () => {
+    const { actor } = walk(sme.slice(0, 8));
+    expect(actor.getSnapshot().value).toBe('check');
+    actor.send({ type: 'GOTO', step: 'sector', fromCheck: true });
+    expect(actor.getSnapshot().value).toBe('sector');
+    actor.send({ type: 'NEXT', answers: { nace: '10.71' } });
+    expect(actor.getSnapshot().value).toBe('check');
+  });
+
+  it('a change that opens a new question asks it before returning to check', () => {
+    const { actor } = walk([...sme.slice(0, 1), { staff: 300 }, ...sme.slice(3, 8)]);
+    expect(actor.getSnapshot().value).toBe('check');
+    actor.send({ type: 'GOTO', step: 'staff', fromCheck: true });
+    actor.send({ type: 'NEXT', answers: { staff: 20 } });
+    // figures were skipped for a large firm; now they are needed
+    expect(actor.getSnapshot().value).toBe('figures');
+    actor.send({ type: 'NEXT', answers: { turnoverEur: null, balanceSheetEur: null } });
+    expect(actor.getSnapshot().value).toBe('check');
+  });
+
+  it('guards: the result cannot be reached with an incomplete profile', () => {
+    const { actor } = walk([{ region: 'flanders', province: 'limburg' }]);
+    actor.send({ type: 'GOTO', step: 'result' });
+    expect(actor.getSnapshot().value).toBe('staff');
+    actor.send({ type: 'RESTORE', answers: { region: 'flanders', province: 'limburg', staff: 3 }, step: 'result' });
+    expect(actor.getSnapshot().value).toBe('figures');
+  });
+
+  it('progress counts the screens of this firm\'s path', () => {
+    expect(progress('region', {})).toEqual({ current: 1, total: 10 });
+    expect(progress('staff', { region: 'flanders', staff: 300 })).toEqual({ current: 2, total: 9 });
+    expect(progress('result', { region: 'wallonia' })).toEqual({ current: 2, total: 2 });
+  });
+
+  it('restart clears the answers', () => {
+    const { actor } = walk(sme.slice(0, 3));
+    actor.send({ type: 'RESTART' });
+    expect(actor.getSnapshot().value).toBe('start');
+    expect(actor.getSnapshot().context.answers).toEqual({});
+  });
+});
