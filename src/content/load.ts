@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { NACE_DIVISIONS } from '../domain/nace';
 import {
   AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
-  LabelsSchema, MetaSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
+  LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
   ValidationMessagesSchema, type Channel, type Condition, type Content, type Scenario,
 } from './schema';
 
@@ -60,6 +60,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const colleges = read('providers/colleges.yaml', CollegesFileSchema);
   const advisors = read('providers/advisors.yaml', AdvisorsFileSchema);
   const sectors = read('sectors.yaml', SectorsFileSchema);
+  const pyramid = read('pyramid.yaml', PyramidSchema);
 
   const channels: Record<string, Channel> = {};
   const channelDir = join(dir, 'channels');
@@ -77,10 +78,10 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
     for (const scenario of list ?? []) scenarios.push({ file: `content/scenarios/${name}`, scenario });
   }
 
-  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors) {
+  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid) {
     const content: Content = {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
-      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors,
+      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid,
     };
     problems.push(...crossCheck(content));
     if (problems.length === 0) return { content, scenarios };

@@ -249,6 +249,14 @@ export const LabelsSchema = z.strictObject({
 });
 export type Labels = z.infer<typeof LabelsSchema>;
 
+const Distribution = z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.number().min(0).max(100)])) as Record<(typeof SEGMENTS)[number], z.ZodNumber>);
+export const PyramidSchema = z.strictObject({
+  distribution: z.strictObject({ source: UrlSchema, checked: DateSchema, note: TextSchema, 'high-tech': Distribution, 'low-tech': Distribution, total: Distribution }),
+  groupNames: z.strictObject({ 'high-tech': TextSchema, 'low-tech': TextSchema, total: TextSchema }),
+  segments: z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.strictObject({ meaning: TextSchema, next: TextSchema })])) as Record<(typeof SEGMENTS)[number], z.ZodObject<{ meaning: typeof TextSchema; next: typeof TextSchema }>>),
+});
+export type Pyramid = z.infer<typeof PyramidSchema>;
+
 export type ValidationMessages = z.infer<typeof ValidationMessagesSchema>;
 
 export type Fact = z.infer<typeof FactSchema>;
@@ -277,4 +285,5 @@ export interface Content {
   validation: ValidationMessages;
   labels: Labels;
   engineTexts: EngineTexts;
+  pyramid: Pyramid;
 }

@@ -68,15 +68,17 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
   const facts = factIndex(content);
 
   const fired: FiredRule[] = [];
-  const byChannel = new Map<string, { score: number; reasons: string[]; rules: string[]; facts: string[] }>();
+  const byChannel = new Map<string, { score: number; reasons: string[]; laterBecause: string[]; rules: string[]; facts: string[] }>();
   for (const rule of content.rules) {
     if (!holds(rule.when, s)) continue;
     fired.push({ id: rule.id, channel: rule.channel, weight: rule.weight });
-    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], rules: [], facts: [] };
+    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [], facts: [] };
     entry.score += rule.weight;
     entry.rules.push(rule.id);
+    const reason = fill(content.reasons[rule.reason]![lang], vars);
+    // A negative rule explains why the channel comes later ("first this, then that").
+    if (rule.weight < 0 && !entry.laterBecause.includes(reason)) entry.laterBecause.push(reason);
     if (rule.weight > 0) {
-      const reason = fill(content.reasons[rule.reason]![lang], vars);
       if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
       for (const id of rule.quote) {
         const fact = facts.get(id)!;
@@ -110,7 +112,7 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
       const names = clustersFor(s.nace, content).map((c) => c.name);
       if (names.length) reasons.push(fill(content.engineTexts.clustersForSector[lang], { clusters: names.join(', ') }));
     }
-    candidates.push({ channel: id, score: entry.score, reasons, rules: entry.rules, facts: entry.facts });
+    candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: entry.facts });
   }
   // Stable sort: equal scores keep the channel order of meta.yaml.
   candidates.sort((a, b) => b.score - a.score);
@@ -135,4 +137,41 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
     firedRules: fired,
     contentVersion: content.meta.contentVersion,
   };
+}
+
+/** Whether a condition looks at nothing but the region (so it can be judged before any other answer). */
+function onlyRegion(c: import('../content/schema').Condition): boolean {
+  return Object.entries(c).every(([k, v]) =>
+    k === 'region' || (k === 'all' || k === 'any' ? (v as typeof c[]).every(onlyRegion) : k === 'not' ? onlyRegion(v as typeof c) : false));
+}
+
+export interface RegionReferral {
+  region: Profile['region'];
+  outOfRegion: true;
+  recommendations: Array<Pick<Recommendation, 'channel' | 'rank' | 'reasons' | 'laterBecause' | 'rules'>>;
+  warnings: string[];
+  contentVersion: string;
+}
+
+/**
+ * The referral for a firm without operations in the Flemish Region, from its region alone: the wizard
+ * sends such a firm straight to its own region's front door. Uses the rules that look only at the region.
+ */
+export function referRegion(region: Exclude<Profile['region'], 'flanders'>, content: Content, lang: Lang = 'nl'): RegionReferral {
+  const scores = new Map<string, { score: number; reasons: string[]; rules: string[] }>();
+  for (const rule of content.rules) {
+    if (!onlyRegion(rule.when) || !holds(rule.when, { region } as Situation)) continue;
+    const entry = scores.get(rule.channel) ?? { score: 0, reasons: [], rules: [] };
+    entry.score += rule.weight;
+    entry.rules.push(rule.id);
+    if (rule.weight > 0) entry.reasons.push(content.reasons[rule.reason]![lang]);
+    scores.set(rule.channel, entry);
+  }
+  const frontDoor = content.meta.frontDoors[region];
+  if (!scores.has(frontDoor)) scores.set(frontDoor, { score: 1, reasons: [], rules: [] });
+  const recommendations = content.meta.channelOrder
+    .filter((id) => (scores.get(id)?.score ?? 0) > 0)
+    .sort((a, b) => scores.get(b)!.score - scores.get(a)!.score)
+    .map((channel, i) => ({ channel, rank: i + 1, reasons: scores.get(channel)!.reasons, laterBecause: [], rules: scores.get(channel)!.rules }));
+  return { region, outOfRegion: true, recommendations, warnings: [content.engineTexts.warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
 }

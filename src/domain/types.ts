@@ -57,7 +57,10 @@ export interface Recommendation {
   rank: number;
   score: number;
   reasons: string[];
+  /** Why this channel ranks lower than it otherwise would (from rules with a negative weight). */
+  laterBecause: string[];
   rules: string[];
+  /** Ids of the facts quoted in the reasons. */
   facts: string[];
 }
 

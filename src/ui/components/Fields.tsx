@@ -1,0 +1,67 @@
+// Form fields with real labels, hints and inline errors tied together with aria-describedby.
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+/** What we read of a react-hook-form error (also fits array fields' merged errors). */
+type FieldError = { message?: string };
+
+const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
+
+export function InlineError({ id, error }: { id: string; error?: FieldError }) {
+  if (!error?.message) return null;
+  return <p className="field-error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{error.message}</p>;
+}
+
+export function TextField(props: { id: string; label: ReactNode; hint?: ReactNode; error?: FieldError; reg: UseFormRegisterReturn; inputMode?: 'decimal' | 'numeric' | 'text' | 'search'; width?: string; autoComplete?: string; isHeading?: boolean }) {
+  const { id, label, hint, error, reg } = props;
+  const labelEl = <label htmlFor={id} className={props.isHeading ? 'label-heading' : 'label'}>{label}</label>;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      {props.isHeading ? <h1 tabIndex={-1}>{labelEl}</h1> : labelEl}
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      <InlineError id={id} error={error} />
+      <input
+        id={id}
+        type="text"
+        className={`input ${props.width ?? ''}`}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        {...reg}
+      />
+    </div>
+  );
+}
+
+export interface Option { value: string; label: ReactNode; hint?: ReactNode; reveal?: ReactNode }
+
+/** A group of radios or checkboxes in a fieldset with a legend (the page heading when `isHeading`). */
+export function ChoiceGroup(props: { id: string; type: 'radio' | 'checkbox'; legend: ReactNode; hint?: ReactNode; options: Option[]; error?: FieldError; reg: UseFormRegisterReturn; isHeading?: boolean; selected?: string[] | string | boolean }) {
+  const { id, type, legend, hint, options, error, reg } = props;
+  const chosen = Array.isArray(props.selected) ? props.selected : [String(props.selected ?? '')];
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}>
+        <legend className={props.isHeading ? 'legend-heading' : 'legend'}>
+          {props.isHeading ? <h1 tabIndex={-1}>{legend}</h1> : legend}
+        </legend>
+        {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+        <InlineError id={id} error={error} />
+        <div className={type === 'radio' ? 'radios' : 'checkboxes'}>
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input id={optionId} type={type} value={o.value} aria-describedby={o.hint ? `${optionId}-hint` : undefined} {...reg} />
+                <label htmlFor={optionId}>{o.label}</label>
+                {o.hint ? <p className="hint choice-hint" id={`${optionId}-hint`}>{o.hint}</p> : null}
+                {o.reveal && chosen.includes(o.value) ? <div className="reveal">{o.reveal}</div> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

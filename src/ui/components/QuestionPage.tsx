@@ -1,0 +1,75 @@
+// The frame of every question page: back link, progress, error summary, the form and its button.
+import { useEffect, useState, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { progress } from '../../wizard/machine';
+import type { Step } from '../../wizard/answers';
+import { useWizard } from '../wizard-context';
+import { ErrorSummary, type FieldProblem } from './ErrorSummary';
+
+/** react-hook-form for a question page, seeded from the draft (typed but not submitted) or the saved answers. */
+export function useQuestionForm<T extends FieldValues>(step: Step, fromAnswers: T): UseFormReturn<T> {
+  const { drafts, saveDraft } = useWizard();
+  const form = useForm<T>({ defaultValues: ((drafts[step] as T | undefined) ?? fromAnswers) as DefaultValues<T>, shouldFocusError: false });
+  // Keep what is typed when the page goes away (back, language switch) without submitting.
+  useEffect(() => () => saveDraft(step, form.getValues()), []); // eslint-disable-line react-hooks/exhaustive-deps
+  return form;
+}
+
+export function BackLink({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  const { send } = useWizard();
+  return (
+    <a href="#" className="back-link" onClick={(e) => { e.preventDefault(); send({ type: 'BACK' }); }}>
+      {label ?? t('nav.back')}
+    </a>
+  );
+}
+
+export function Progress() {
+  const { t } = useTranslation();
+  const { step, answers } = useWizard();
+  const p = progress(step, answers);
+  if (!p.current) return null;
+  return (
+    <div className="progress">
+      <span id="progress-label">{t('nav.progress', p)}</span>
+      <progress value={p.current} max={p.total} aria-labelledby="progress-label" />
+    </div>
+  );
+}
+
+interface Props<T extends FieldValues> {
+  form: UseFormReturn<T>;
+  onValid: (values: T) => void;
+  /** Extra checks beyond the fields' own rules; return problems by field id. */
+  children: ReactNode;
+  submitLabel?: string;
+}
+
+export function QuestionPage<T extends FieldValues>({ form, onValid, children, submitLabel }: Props<T>) {
+  const { t } = useTranslation();
+  const [attempt, setAttempt] = useState(0);
+  const problems: FieldProblem[] = Object.entries(form.formState.errors).map(([field, e]) => ({ field, message: String(e?.message ?? '') }));
+  return (
+    <>
+      <BackLink />
+      <Progress />
+      <ErrorSummary problems={problems} attempt={attempt} />
+      <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
+        {children}
+        <button type="submit" className="button">{submitLabel ?? t('nav.continue')}</button>
+      </form>
+    </>
+  );
+}
+
+/** The page's h1; focus lands here on every page change (see App). */
+export function PageHeading({ children, caption }: { children: ReactNode; caption?: string }) {
+  return (
+    <>
+      {caption ? <span className="caption">{caption}</span> : null}
+      <h1 tabIndex={-1}>{children}</h1>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+// The referral as the firm meets it: the first channel and why, the others ranked, what is not
+// available, a path up the pyramid, sources with dates, and print / share / start again.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Channel, Fact } from '../../content/schema';
+import { factIndex, refer, referRegion } from '../../domain/refer';
+import type { Lang, Referral } from '../../domain/types';
+import { completeProfile, outsideFlanders } from '../../wizard/answers';
+import { encodeShareFragment } from '../../wizard/persistence';
+import { PyramidSvg } from '../components/PyramidSvg';
+import { BackLink, PageHeading } from '../components/QuestionPage';
+import { SafeText } from '../components/SafeText';
+import { content, useLang } from '../content';
+import { formatDate } from '../format';
+import { useWizard } from '../wizard-context';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function Contact({ channel, province }: { channel: Channel; province?: string }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const c = channel.contact;
+  const office = province ? c.offices?.[province as keyof NonNullable<typeof c.offices>] : undefined;
+  return (
+    <ul className="contact">
+      <li><a href={String(c.url.value)} rel="noopener noreferrer" target="_blank">{String(c.url.value).replace(/^https?:\/\//, '').replace(/\/$/, '')}<span className="visually-hidden"> ({pick(channel.name)})</span></a></li>
+      {c.phone ? <li>{t('result.phone')}: <a href={`tel:${String(c.phone.value).replace(/[^\d+]/g, '')}`}>{String(c.phone.value)}</a></li> : null}
+      {c.email ? <li>{t('result.email')}: <a href={`mailto:${String(c.email.value)}`}>{String(c.email.value)}</a></li> : null}
+      {office ? <li>{office.name}{office.address ? `, ${office.address}` : ''}{office.phone ? `, ${office.phone}` : ''}</li> : null}
+    </ul>
+  );
+}
+
+/** "Open now" / "next deadline" for instruments that work with calls. */
+function Calls({ channel }: { channel: Channel }) {
+  const { t, i18n } = useTranslation();
+  const { pick } = useLang();
+  const now = today();
+  const upcoming = channel.calls.filter((c) => c.closes >= now);
+  if (!upcoming.length) return null;
+  return (
+    <ul className="calls">
+      {upcoming.map((c) => (
+        <li key={c.id}>
+          <strong>{pick(c.title)}</strong>: {!c.opens || c.opens <= now ? t('result.openNow', { date: formatDate(c.closes, i18n.language) }) : t('result.nextCall', { opens: formatDate(c.opens, i18n.language), closes: formatDate(c.closes, i18n.language) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Reasons({ reasons }: { reasons: string[] }) {
+  return <ul className="reasons">{reasons.map((r) => <li key={r}><SafeText text={r} /></li>)}</ul>;
+}
+
+export function ResultPage() {
+  const { t, i18n } = useTranslation();
+  const { lang, pick } = useLang();
+  const { answers, send } = useWizard();
+  const [shared, setShared] = useState<string | null>(null);
+  const profile = useMemo(() => completeProfile(answers, content), [answers]);
+  const outside = outsideFlanders(answers);
+  const referral: Referral | null = useMemo(() => (profile ? refer(profile, content, lang as Lang) : null), [profile, lang]);
+  const regional = useMemo(() => (outside && answers.region && answers.region !== 'flanders' ? referRegion(answers.region, content, lang) : null), [outside, answers.region, lang]);
+  const recs = referral?.recommendations ?? regional?.recommendations ?? [];
+  const warnings = referral?.warnings ?? regional?.warnings ?? [];
+  const facts = factIndex(content);
+  const [first, ...others] = recs;
+  const firstChannel = first ? content.channels[first.channel]! : undefined;
+
+  const usedFacts: Fact[] = [...new Set([...(referral?.recommendations.flatMap((r) => r.facts) ?? []), ...(referral?.notEligible.flatMap((n) => n.facts) ?? [])])]
+    .map((id) => facts.get(id)).filter((f): f is Fact => f !== undefined);
+  const myths = firstChannel ? firstChannel.facts.filter((f) => f.kind === 'myth') : [];
+
+  async function share() {
+    const url = `${location.origin}${location.pathname}${encodeShareFragment(answers)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setShared(t('result.shareCopied'));
+    } catch {
+      setShared(t('result.shareManual'));
+    }
+    history.replaceState(history.state, '', url);
+  }
+
+  return (
+    <>
+      <BackLink label={outside ? t('nav.back') : t('result.backToCheck')} />
+      <PageHeading>{t('result.title')}</PageHeading>
+      {referral ? (
+        <p className="lead profile-line">
+          {t('result.profileLine', {
+            size: pick(content.labels.sizeClass[referral.sizeClass]),
+            segment: pick(content.labels.segment[referral.segment]),
+            tech: pick(content.labels.techClass[referral.techClass]),
+          })}
+          {referral.sizeProvisional ? ` ${t('result.provisional')}` : ''}
+        </p>
+      ) : null}
+      {warnings.length ? (
+        <div className="panel panel--warning"><h2 className="visually-hidden">{t('result.warnings')}</h2>{warnings.map((w) => <p key={w}>{w}</p>)}</div>
+      ) : null}
+
+      {first && firstChannel ? (
+        <section className="first-channel" aria-labelledby="first-title">
+          <p className="caption">{t('result.startHere')}</p>
+          <h2 id="first-title">{pick(firstChannel.name)}</h2>
+          {firstChannel.formerly ? <p className="formerly">{pick(firstChannel.formerly)}</p> : null}
+          <p>{pick(firstChannel.summary)}</p>
+          <h3>{t('result.whyFits')}</h3>
+          <Reasons reasons={first.reasons} />
+          <h3>{t('result.nextStep')}</h3>
+          <p>{pick(firstChannel.firstStep)}</p>
+          <Calls channel={firstChannel} />
+          <h3>{t('result.contact')}</h3>
+          <Contact channel={firstChannel} province={answers.province} />
+          {myths.length ? (
+            <>
+              <h3>{t('result.goodToKnow')}</h3>
+              <ul>{myths.map((m) => <li key={m.id}>{pick(m.text)}</li>)}</ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {others.length ? (
+        <section aria-labelledby="others-title">
+          <h2 id="others-title">{t('result.others')}</h2>
+          <ol className="others">
+            {others.map((r) => {
+              const ch = content.channels[r.channel]!;
+              const later = r.laterBecause.length ? r.laterBecause : [t('result.afterFirst', { first: pick(firstChannel!.name) })];
+              return (
+                <li key={r.channel} className="other-channel">
+                  <h3>{pick(ch.name)}</h3>
+                  <p className="later">{later.join(' ')}</p>
+                  <Reasons reasons={r.reasons} />
+                  <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
+                  <Calls channel={ch} />
+                  <Contact channel={ch} province={answers.province} />
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+
+      {referral?.notEligible.length ? (
+        <section aria-labelledby="not-title">
+          <h2 id="not-title">{t('result.notAvailable')}</h2>
+          <ul>{referral.notEligible.map((n) => <li key={n.channel}><strong>{pick(content.channels[n.channel]!.name)}</strong>: {n.reason}</li>)}</ul>
+        </section>
+      ) : null}
+
+      {referral ? (
+        <section aria-labelledby="pyramid-heading">
+          <h2 id="pyramid-heading">{t('result.pyramid')}</h2>
+          <p>{t('result.yourSegment', { segment: pick(content.labels.segment[referral.segment]) })} {pick(content.pyramid.segments[referral.segment].meaning)}</p>
+          <PyramidSvg segment={referral.segment} techClass={referral.techClass} />
+          <h3>{t('result.pathUp')}</h3>
+          <p>{pick(content.pyramid.segments[referral.segment].next)}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t('result.sources')}</h2>
+        {usedFacts.length ? (
+          <ul className="sources">
+            {usedFacts.map((f) => (
+              <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, {t('result.checkedOn', { date: formatDate(f.checked, i18n.language) })}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, i18n.language) })}</p>
+      </section>
+
+      <div className="button-group no-print">
+        <button type="button" className="button" onClick={() => window.print()}>{t('result.print')}</button>
+        <button type="button" className="button button--secondary" onClick={share}>{t('result.share')}</button>
+        <button type="button" className="button button--secondary" onClick={() => send({ type: 'RESTART' })}>{t('result.startAgain')}</button>
+      </div>
+      {shared ? <p role="status" className="share-status">{shared}</p> : <p role="status" className="share-status" />}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { parseBelgianNumber } from '../../domain/numbers';
+import { TextField } from '../components/Fields';
+import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
+import { useWizard } from '../wizard-context';
+import { formatNumber } from '../format';
+
+export function StaffPage() {
+  const { t, i18n } = useTranslation();
+  const { answers, send } = useWizard();
+  const form = useQuestionForm<{ staff: string }>('staff', { staff: answers.staff === undefined ? '' : formatNumber(answers.staff, i18n.language) });
+  return (
+    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { staff: parseBelgianNumber(v.staff)! } })}>
+      <TextField
+        id="staff"
+        isHeading
+        label={t('staff.title')}
+        hint={t('staff.hint')}
+        inputMode="decimal"
+        width="input--short"
+        error={form.formState.errors.staff}
+        reg={form.register('staff', {
+          validate: (v) => {
+            if (v.trim() === '') return t('staff.required');
+            const n = parseBelgianNumber(v);
+            if (n === null) return t('staff.notANumber');
+            if (n < 0) return t('staff.negative');
+            if (n > 1_000_000) return t('staff.tooLarge');
+            return true;
+          },
+        })}
+      />
+    </QuestionPage>
+  );
+}

@@ -1,0 +1,101 @@
+// Saved progress (localStorage) and share links (URL fragment). Both are versioned and validated:
+// decoding never throws; anything unusable becomes a clear problem code and a fresh start.
+import { z } from 'zod';
+import type { Content } from '../content/schema';
+import { validateProfile } from '../domain/profile';
+import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
+import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
+
+export const SHARE_VERSION = 1;
+export const SAVE_VERSION = 1;
+export const SAVE_KEY = 'innovatiewijzer.progress';
+/** Larger fragments are not ours (and not worth decoding). */
+const MAX_FRAGMENT = 8_000;
+
+const AnswersSchema = z.strictObject({
+  region: z.enum(REGIONS).optional(),
+  province: z.enum(PROVINCES).optional(),
+  staff: z.number().finite().min(0).optional(),
+  turnoverEur: z.number().finite().min(0).nullable().optional(),
+  balanceSheetEur: z.number().finite().min(0).nullable().optional(),
+  ownedByLargeGroup: z.boolean().optional(),
+  nace: z.string().max(10).optional(),
+  innovation: z.partialRecord(z.enum(INNOVATION_KEYS), z.boolean()).optional(),
+  introducedAnswered: z.boolean().optional(),
+  practicesAnswered: z.boolean().optional(),
+  needs: z.array(z.string().max(40)).max(30).optional(),
+  triggers: z.array(z.string().max(40)).max(30).optional(),
+});
+
+const SavedSchema = z.strictObject({
+  v: z.literal(SAVE_VERSION),
+  answers: AnswersSchema,
+  step: z.enum(STEPS),
+  savedAt: z.string().max(40),
+});
+export type Saved = z.infer<typeof SavedSchema>;
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'damaged' | 'outdated' | 'invalid' };
+
+function base64UrlEncode(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64UrlDecode(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fragment ("#r=...") that carries a firm's answers: a complete profile, or just the region outside Flanders. */
+export function encodeShareFragment(answers: Answers): string {
+  const payload = answers.region && answers.region !== 'flanders'
+    ? { v: SHARE_VERSION, region: answers.region }
+    : { v: SHARE_VERSION, profile: toProfile(answers) };
+  return `#r=${base64UrlEncode(JSON.stringify(payload))}`;
+}
+
+export function isShareFragment(hash: string): boolean {
+  return hash.startsWith('#r=');
+}
+
+export function decodeShareFragment(hash: string, content: Content): Decoded<Answers> {
+  if (!isShareFragment(hash) || hash.length > MAX_FRAGMENT) return { ok: false, problem: 'damaged' };
+  const json = base64UrlDecode(hash.slice(3));
+  const data = json === null ? undefined : parseJson(json);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: 'damaged' };
+  const { v } = data as { v?: unknown };
+  if (v !== SHARE_VERSION) return { ok: false, problem: typeof v === 'number' ? 'outdated' : 'damaged' };
+  const { region, profile } = data as { region?: unknown; profile?: unknown };
+  if (region === 'brussels' || region === 'wallonia' || region === 'abroad') return { ok: true, value: { region } };
+  const checked = validateProfile(profile, content);
+  return checked.ok ? { ok: true, value: fromProfile(checked.profile) } : { ok: false, problem: 'invalid' };
+}
+
+export function serialiseSaved(answers: Answers, step: Step, now = new Date()): string {
+  return JSON.stringify({ v: SAVE_VERSION, answers, step, savedAt: now.toISOString() } satisfies Saved);
+}
+
+export function parseSaved(raw: string | null): Decoded<Saved> | null {
+  if (raw === null) return null;
+  if (raw.length > 100_000) return { ok: false, problem: 'damaged' };
+  const data = parseJson(raw);
+  if (data && typeof data === 'object' && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) return { ok: false, problem: 'outdated' };
+  const r = SavedSchema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, problem: 'damaged' };
+}
