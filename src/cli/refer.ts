@@ -1,8 +1,9 @@
 // `npm run --silent refer -- FILE [--lang nl|en|fr]`: the same refer() as the wizard, for files.
 // Exit codes: 0 all answered; 2 bad arguments, unreadable file or a bad single profile; 3 a batch with bad items.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { batchToCsv, referCsv, referOne } from '../domain/batch';
-import { CsvError } from '../domain/csv';
+import { CsvError, decodeCsvBytes, MAX_CSV_BYTES } from '../domain/csv';
 import { LANGS, type Lang } from '../domain/types';
 import { ContentError, loadContent } from '../content/load';
 
@@ -37,13 +38,16 @@ function parseArgs(argv: string[]): { file: string; lang: Lang } {
 
 function main(argv: string[]): number {
   const { file, lang } = parseArgs(argv);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    // npm runs scripts in the project root; resolve FILE against where the user typed the command.
+    bytes = readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Exit(2, `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
   }
+  if (bytes.length > MAX_CSV_BYTES) throw new Exit(2, `${file} is too large (${Math.round(bytes.length / 1024 / 1024)} MB; at most ${MAX_CSV_BYTES / 1024 / 1024} MB)`);
+  const { text } = decodeCsvBytes(bytes);
   const { content } = loadContent();
 
   if (file.toLowerCase().endsWith('.csv')) {

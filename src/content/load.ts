@@ -63,10 +63,12 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const pyramid = read('pyramid.yaml', PyramidSchema);
 
   const channels: Record<string, Channel> = {};
+  // Channel files that failed their own format: counted as present so one mistake gives one message.
+  const brokenChannels = new Set<string>();
   const channelDir = join(dir, 'channels');
   for (const name of existsSync(channelDir) ? readdirSync(channelDir).filter((f) => f.endsWith('.yaml')).sort() : []) {
     const channel = read(`channels/${name}`, ChannelSchema);
-    if (!channel) continue;
+    if (!channel) { brokenChannels.add(name.replace(/\.yaml$/, '')); continue; }
     if (`${channel.id}.yaml` !== name) problems.push({ file: rel(join(channelDir, name)), path: 'id', reason: `id "${channel.id}" must match the file name` });
     channels[channel.id] = channel;
   }
@@ -83,17 +85,19 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
       clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid,
     };
-    problems.push(...crossCheck(content));
+    problems.push(...crossCheck(content, brokenChannels));
     if (problems.length === 0) return { content, scenarios };
   }
   throw new ContentError(problems);
 }
 
 /** References between files: every id used exists, every id defined once. */
-export function crossCheck(c: Content): ContentProblem[] {
+export function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set()): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (file: string, path: string, reason: string) => problems.push({ file: `content/${file}`, path, reason });
-  const channelIds = new Set(Object.keys(c.channels));
+  const channelIds = new Set([...Object.keys(c.channels), ...brokenChannels]);
+  // With a broken channel file its facts are unknown: do not report references to them.
+  const factsKnown = brokenChannels.size === 0;
   const factIds = new Map<string, string>();
   for (const ch of Object.values(c.channels)) {
     ch.facts.forEach((f, i) => {
@@ -103,7 +107,7 @@ export function crossCheck(c: Content): ContentProblem[] {
   }
   for (const ch of Object.values(c.channels)) {
     ch.excludes.forEach((e, i) => e.facts.forEach((id, j) => {
-      if (!factIds.has(id)) add(`channels/${ch.id}.yaml`, `excludes.${i}.facts.${j}`, `unknown fact "${id}"`);
+      if (factsKnown && !factIds.has(id)) add(`channels/${ch.id}.yaml`, `excludes.${i}.facts.${j}`, `unknown fact "${id}"`);
     }));
     ch.calls.forEach((call, i) => {
       if (!ch.instruments.some((ins) => ins.id === call.instrument) && call.instrument !== ch.id) {
@@ -127,7 +131,7 @@ export function crossCheck(c: Content): ContentProblem[] {
     ruleIds.add(r.id);
     if (!channelIds.has(r.channel)) add('rules.yaml', `${i}.channel`, `unknown channel "${r.channel}"`);
     if (!c.reasons[r.reason]) add('rules.yaml', `${i}.reason`, `no text for reason "${r.reason}" in reasons.yaml`);
-    r.quote.forEach((id, j) => { if (!factIds.has(id)) add('rules.yaml', `${i}.quote.${j}`, `unknown fact "${id}"`); });
+    r.quote.forEach((id, j) => { if (factsKnown && !factIds.has(id)) add('rules.yaml', `${i}.quote.${j}`, `unknown fact "${id}"`); });
     checkCondition(r.when, 'rules.yaml', `${i}.when`);
   });
   for (const ch of Object.values(c.channels)) {
@@ -142,7 +146,7 @@ export function crossCheck(c: Content): ContentProblem[] {
   }
   for (const core of ['led', 'innovation-centre', 'kmo-portefeuille', 'vlaio-project', 'cluster']) {
     if (!channelIds.has(core)) add(`channels/${core}.yaml`, '', 'a core channel file is missing');
-    else if (!c.channels[core]!.core) add(`channels/${core}.yaml`, 'core', 'must be true for a core channel');
+    else if (c.channels[core] && !c.channels[core].core) add(`channels/${core}.yaml`, 'core', 'must be true for a core channel');
   }
   const divisions = new Set(c.sectors.divisions.map((d) => d.code));
   for (const d of NACE_DIVISIONS) if (!divisions.has(d)) add('sectors.yaml', 'divisions', `division ${d} is missing`);

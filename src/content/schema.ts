@@ -237,6 +237,7 @@ export const ValidationMessagesSchema = z.strictObject({
     innovationKey: TextSchema,
     needs: TextSchema,
     triggers: TextSchema,
+    fieldNames: TextSchema,
   }),
 });
 const labelMap = <T extends readonly [string, ...string[]]>(ids: T) => z.strictObject(Object.fromEntries(ids.map((id) => [id, TextSchema])) as Record<T[number], typeof TextSchema>);

@@ -26,6 +26,7 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
   let cell = '';
   let quoted = false;
   let line = 1;
+  let quoteLine = 1;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (quoted) {
@@ -37,6 +38,7 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
       }
     } else if (ch === '"' && cell === '') {
       quoted = true;
+      quoteLine = line;
     } else if (ch === delimiter) {
       row.push(cell); cell = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -48,7 +50,7 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
       cell += ch;
     }
   }
-  if (quoted) throw new CsvError(`a quoted cell starting before line ${line} is never closed`);
+  if (quoted) throw new CsvError(`a quoted cell starting on line ${quoteLine} is never closed`);
   if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
   // Blank lines (a single empty cell) carry no row.
   return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
@@ -66,4 +68,22 @@ export function writeCsv(rows: string[][], delimiter: Delimiter): string {
       return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
     }).join(delimiter))
     .join('\r\n') + '\r\n';
+}
+
+/** The largest CSV we read (the CLI and the browser batch): about 50,000 rows of a typical profile. */
+export const MAX_CSV_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Text of a CSV file as Excel and other tools write it: UTF-8 with or without BOM, or, when the
+ * bytes are not valid UTF-8, Windows-1252 (older Excel on Windows). UTF-16 (with BOM) is read too.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  }
 }

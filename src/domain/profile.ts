@@ -11,6 +11,7 @@ export interface FieldError {
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
 const amount = z.number().finite().min(0);
+const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
 
 function buildSchema(content: Content) {
   const needIds = content.needs.map((n) => n.id) as [string, ...string[]];
@@ -68,7 +69,7 @@ function expectation(field: string, content: Content, lang: Lang): string {
   const top = field.split(/[.[]/)[0] ?? field;
   const text = field.startsWith('innovation.')
     ? e.innovationKey
-    : (e as Record<string, (typeof e)['region'] | undefined>)[top];
+    : Object.hasOwn(e, top) ? (e as Record<string, (typeof e)['region']>)[top] : undefined;
   if (!text) return '';
   const ids = (top === 'needs' ? content.needs : content.triggers).map((c) => c.id).join(', ');
   return `${content.validation.expectedPrefix[lang]} ${fill(text[lang], { ids })}`;
@@ -76,17 +77,23 @@ function expectation(field: string, content: Content, lang: Lang): string {
 
 function describe(issue: z.core.$ZodIssue, content: Content, lang: Lang): FieldError[] {
   const p = content.validation.problems;
-  const at = (path: PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+  const key = (k: PropertyKey) => (String(k) === '' ? '""' : String(k));
+  const at = (path: PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${key(k)}`)).join('');
   const make = (field: string, problem: keyof typeof p, got?: unknown) => ({
     field,
     message: [fill(p[problem][lang], { field, got: show(got) }), expectation(field, content, lang)].filter(Boolean).join(' '),
   });
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => make(at([...issue.path, k]), 'unknownField'));
+    const allowed = issue.path[0] === 'innovation' ? INNOVATION_KEYS : PROFILE_FIELDS;
+    const expected = `${content.validation.expectedPrefix[lang]} ${fill(content.validation.expected.fieldNames[lang], { ids: allowed.join(', ') })}`;
+    return issue.keys.map((k) => {
+      const field = at([...issue.path, k]);
+      return { field, message: `${fill(p.unknownField[lang], { field })} ${expected}` };
+    });
   }
   const field = at(issue.path);
   if (issue.path.length === 0) return [make('profile', 'notAnObject', issue.input)];
-  if (issue.input === undefined && issue.code === 'invalid_type') return [make(field, 'missing')];
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return [make(field, 'missing')];
   if (issue.code === 'custom' && (issue.message === 'duplicate' || issue.message === 'provinceOutsideFlanders')) {
     return [make(field, issue.message, issue.input)];
   }

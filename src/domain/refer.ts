@@ -53,6 +53,51 @@ function exclusion(channel: Channel, s: Situation, content: Content, lang: Lang)
   return null;
 }
 
+/** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */
+interface ReasonLine { text: string; fact?: string }
+interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[] }
+type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
+
+/** Fires the rules (those `use` accepts) and sums their weights per channel, collecting reasons and quoted facts. */
+function scoreRules(content: Content, s: Situation, lang: Lang, vars: Record<string, string>, use: (rule: Content['rules'][number]) => boolean) {
+  const facts = factIndex(content);
+  const fired: FiredRule[] = [];
+  const byChannel = new Map<string, ChannelScore>();
+  for (const rule of content.rules) {
+    if (!use(rule) || !holds(rule.when, s)) continue;
+    fired.push({ id: rule.id, channel: rule.channel, weight: rule.weight });
+    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [] };
+    entry.score += rule.weight;
+    entry.rules.push(rule.id);
+    const reason = fill(content.reasons[rule.reason]![lang], vars);
+    // A negative rule explains why the channel comes later ("first this, then that").
+    if (rule.weight < 0 && !entry.laterBecause.includes(reason)) entry.laterBecause.push(reason);
+    if (rule.weight > 0) {
+      if (!entry.reasons.some((r) => r.text === reason)) entry.reasons.push({ text: reason });
+      for (const id of rule.quote) {
+        const fact = facts.get(id)!;
+        if (entry.reasons.some((r) => r.fact === id) || (fact.appliesTo && !holds(fact.appliesTo, s))) continue;
+        entry.reasons.push({ text: fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: fact.checked }), fact: id });
+      }
+    }
+    byChannel.set(rule.channel, entry);
+  }
+  return { fired, byChannel };
+}
+
+/** Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a fact is quoted only where it first appears. */
+function rank(candidates: Candidate[], first?: string): Recommendation[] {
+  const quoted = new Set<string>();
+  return [...candidates]
+    .sort((a, b) => Number(b.channel === first) - Number(a.channel === first) || b.score - a.score)
+    .map((c, i) => {
+      const lines = c.reasons.filter((r) => !r.fact || !quoted.has(r.fact));
+      const facts = lines.flatMap((r) => (r.fact ? [r.fact] : []));
+      facts.forEach((f) => quoted.add(f));
+      return { ...c, rank: i + 1, reasons: lines.map((r) => r.text), facts };
+    });
+}
+
 export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Referral {
   const s = situationOf(profile);
   const size = sizeClass(profile);
@@ -65,34 +110,11 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
     needs: s.needs.map((id) => content.needs.find((n) => n.id === id)?.label[lang] ?? id).join(', '),
     triggers: s.triggers.map((id) => content.triggers.find((t) => t.id === id)?.label[lang] ?? id).join(', '),
   };
-  const facts = factIndex(content);
-
-  const fired: FiredRule[] = [];
-  const byChannel = new Map<string, { score: number; reasons: string[]; laterBecause: string[]; rules: string[]; facts: string[] }>();
-  for (const rule of content.rules) {
-    if (!holds(rule.when, s)) continue;
-    fired.push({ id: rule.id, channel: rule.channel, weight: rule.weight });
-    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [], facts: [] };
-    entry.score += rule.weight;
-    entry.rules.push(rule.id);
-    const reason = fill(content.reasons[rule.reason]![lang], vars);
-    // A negative rule explains why the channel comes later ("first this, then that").
-    if (rule.weight < 0 && !entry.laterBecause.includes(reason)) entry.laterBecause.push(reason);
-    if (rule.weight > 0) {
-      if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
-      for (const id of rule.quote) {
-        const fact = facts.get(id)!;
-        if (entry.facts.includes(id) || (fact.appliesTo && !holds(fact.appliesTo, s))) continue;
-        entry.facts.push(id);
-        entry.reasons.push(fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: fact.checked }));
-      }
-    }
-    byChannel.set(rule.channel, entry);
-  }
+  const { fired, byChannel } = scoreRules(content, s, lang, vars, () => true);
 
   const order = content.meta.channelOrder;
   const notEligible: NotEligible[] = [];
-  const candidates: Array<Omit<Recommendation, 'rank'>> = [];
+  const candidates: Candidate[] = [];
   for (const id of order) {
     const channel = content.channels[id]!;
     const entry = byChannel.get(id);
@@ -102,21 +124,21 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
       continue;
     }
     if (!entry || entry.score <= 0) continue;
-    const reasons = [...entry.reasons];
+    const reasons: ReasonLine[] = [...entry.reasons];
     const office = s.province ? channel.contact.offices?.[s.province] : undefined;
     if (office && s.province) {
       const where = [office.name, office.address, office.phone, office.email].filter(Boolean).join(', ');
-      reasons.push(fill(content.engineTexts.officeForProvince[lang], { province: vars.province!, office: where }));
+      reasons.push({ text: fill(content.engineTexts.officeForProvince[lang], { province: vars.province!, office: where }) });
     }
     if (id === 'cluster') {
       const names = clustersFor(s.nace, content).map((c) => c.name);
-      if (names.length) reasons.push(fill(content.engineTexts.clustersForSector[lang], { clusters: names.join(', ') }));
+      if (names.length) reasons.push({ text: fill(content.engineTexts.clustersForSector[lang], { clusters: names.join(', ') }) });
     }
-    candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: entry.facts });
+    candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [] });
   }
-  // Stable sort: equal scores keep the channel order of meta.yaml.
-  candidates.sort((a, b) => b.score - a.score);
-  const recommendations = candidates.map((c, i) => ({ ...c, rank: i + 1 }));
+  // A firm outside Flanders is always pointed first to its own region's front door.
+  const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
+  const recommendations = rank(candidates, frontDoor);
 
   const W = content.engineTexts.warnings;
   const warnings: string[] = [];
@@ -148,7 +170,7 @@ function onlyRegion(c: import('../content/schema').Condition): boolean {
 export interface RegionReferral {
   region: Profile['region'];
   outOfRegion: true;
-  recommendations: Array<Pick<Recommendation, 'channel' | 'rank' | 'reasons' | 'laterBecause' | 'rules'>>;
+  recommendations: Array<Pick<Recommendation, 'channel' | 'rank' | 'reasons' | 'laterBecause' | 'rules' | 'facts'>>;
   warnings: string[];
   contentVersion: string;
 }
@@ -158,20 +180,13 @@ export interface RegionReferral {
  * sends such a firm straight to its own region's front door. Uses the rules that look only at the region.
  */
 export function referRegion(region: Exclude<Profile['region'], 'flanders'>, content: Content, lang: Lang = 'nl'): RegionReferral {
-  const scores = new Map<string, { score: number; reasons: string[]; rules: string[] }>();
-  for (const rule of content.rules) {
-    if (!onlyRegion(rule.when) || !holds(rule.when, { region } as Situation)) continue;
-    const entry = scores.get(rule.channel) ?? { score: 0, reasons: [], rules: [] };
-    entry.score += rule.weight;
-    entry.rules.push(rule.id);
-    if (rule.weight > 0) entry.reasons.push(content.reasons[rule.reason]![lang]);
-    scores.set(rule.channel, entry);
-  }
+  const situation = { region, needs: [], triggers: [] } as unknown as Situation;
+  const { byChannel } = scoreRules(content, situation, lang, { province: content.labels.region[region][lang] }, (rule) => onlyRegion(rule.when));
   const frontDoor = content.meta.frontDoors[region];
-  if (!scores.has(frontDoor)) scores.set(frontDoor, { score: 1, reasons: [], rules: [] });
-  const recommendations = content.meta.channelOrder
-    .filter((id) => (scores.get(id)?.score ?? 0) > 0)
-    .sort((a, b) => scores.get(b)!.score - scores.get(a)!.score)
-    .map((channel, i) => ({ channel, rank: i + 1, reasons: scores.get(channel)!.reasons, laterBecause: [], rules: scores.get(channel)!.rules }));
+  if (!byChannel.has(frontDoor)) byChannel.set(frontDoor, { score: 1, reasons: [], laterBecause: [], rules: [] });
+  const candidates: Candidate[] = content.meta.channelOrder
+    .filter((id) => (byChannel.get(id)?.score ?? 0) > 0)
+    .map((channel) => ({ channel, score: byChannel.get(channel)!.score, reasons: byChannel.get(channel)!.reasons, laterBecause: [], rules: byChannel.get(channel)!.rules, facts: [] }));
+  const recommendations = rank(candidates).map(({ channel, rank: r, reasons, laterBecause, rules, facts }) => ({ channel, rank: r, reasons, laterBecause, rules, facts }));
   return { region, outOfRegion: true, recommendations, warnings: [content.engineTexts.warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
 }

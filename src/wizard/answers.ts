@@ -3,7 +3,12 @@ import type { Content } from '../content/schema';
 import { validateProfile } from '../domain/profile';
 import type { Innovation, Profile, Province, Region } from '../domain/types';
 
+/** Who is filling it in: the owner for their own firm, an accountant or adviser for a client, an innovation advisor at intake. */
+export const MODES = ['owner', 'client', 'intake'] as const;
+export type Mode = (typeof MODES)[number];
+
 export interface Answers {
+  mode?: Mode;
   region?: Region;
   province?: Province;
   staff?: number;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Content } from '../content/schema';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
-import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
+import { fromProfile, MODES, STEPS, toProfile, type Answers, type Step } from './answers';
 
 export const SHARE_VERSION = 1;
 export const SAVE_VERSION = 1;
@@ -13,6 +13,7 @@ export const SAVE_KEY = 'innovatiewijzer.progress';
 const MAX_FRAGMENT = 8_000;
 
 const AnswersSchema = z.strictObject({
+  mode: z.enum(MODES).optional(),
   region: z.enum(REGIONS).optional(),
   province: z.enum(PROVINCES).optional(),
   staff: z.number().finite().min(0).optional(),

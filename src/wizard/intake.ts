@@ -1,0 +1,106 @@
+// Export and import of an intake (advisors): JSON that reopens the intake exactly, and a CSV row
+// in the same columns as the CLI's batch output. Import never throws: a bad or foreign file gives a
+// problem code and leaves the current work alone.
+import { z } from 'zod';
+import type { Content } from '../content/schema';
+import { PROFILE_COLUMNS, RESULT_COLUMNS } from '../domain/batch';
+import { writeCsv, type Delimiter } from '../domain/csv';
+import { validateProfile } from '../domain/profile';
+import { refer, referRegion, type RegionReferral } from '../domain/refer';
+import type { Lang, Profile, Referral } from '../domain/types';
+import { completeProfile, fromProfile, MODES, type Answers, type Mode } from './answers';
+
+export const INTAKE_FORMAT = 'innovatiewijzer-intake';
+export const INTAKE_VERSION = 1;
+/** An intake file is a few kilobytes; anything much larger is not one of ours. */
+export const MAX_INTAKE_BYTES = 1024 * 1024;
+export const MAX_NOTES = 20_000;
+
+export interface Intake {
+  format: typeof INTAKE_FORMAT;
+  version: typeof INTAKE_VERSION;
+  mode: Mode;
+  region: Profile['region'];
+  profile: Profile | null;
+  referral: Referral | RegionReferral;
+  notes: string;
+  contentVersion: string;
+  exportedAt: string;
+}
+
+export function buildIntake(answers: Answers, notes: string, content: Content, lang: Lang, now = new Date()): Intake | null {
+  const mode = answers.mode ?? 'owner';
+  if (answers.region && answers.region !== 'flanders') {
+    return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: answers.region, profile: null, referral: referRegion(answers.region, content, lang), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
+  }
+  const profile = completeProfile(answers, content);
+  if (!profile) return null;
+  return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: profile.region, profile, referral: refer(profile, content, lang), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
+}
+
+export function intakeToJson(intake: Intake): string {
+  return `${JSON.stringify(intake, null, 2)}\n`;
+}
+
+/** One CSV row (with header) in the CLI's batch columns plus the intake's own. */
+export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string {
+  const p = intake.profile;
+  const cells: Record<string, string> = {
+    region: intake.region,
+    province: p?.province ?? '',
+    staff: p ? String(p.staff) : '',
+    turnoverEur: p?.turnoverEur !== undefined ? String(p.turnoverEur) : '',
+    balanceSheetEur: p?.balanceSheetEur !== undefined ? String(p.balanceSheetEur) : '',
+    ownedByLargeGroup: p?.ownedByLargeGroup !== undefined ? String(p.ownedByLargeGroup) : '',
+    nace: p?.nace ?? '',
+    innovation: p ? Object.keys(p.innovation).filter((k) => p.innovation[k as keyof typeof p.innovation]).join('|') : '',
+    needs: p?.needs.join('|') ?? '',
+    triggers: p?.triggers?.join('|') ?? '',
+    sizeClass: 'sizeClass' in intake.referral ? intake.referral.sizeClass : '',
+    segment: 'segment' in intake.referral ? intake.referral.segment : '',
+    techClass: 'techClass' in intake.referral ? intake.referral.techClass : '',
+    outOfRegion: String(intake.referral.outOfRegion),
+    recommendations: intake.referral.recommendations.map((r) => r.channel).join('|'),
+    error: '',
+    mode: intake.mode,
+    notes: intake.notes,
+    contentVersion: intake.contentVersion,
+    exportedAt: intake.exportedAt,
+  };
+  const header = [...PROFILE_COLUMNS, ...RESULT_COLUMNS, 'mode', 'notes', 'contentVersion', 'exportedAt'];
+  return writeCsv([header, header.map((h) => cells[h] ?? '')], delimiter);
+}
+
+export type ImportResult =
+  | { ok: true; answers: Answers; notes: string; contentChanged: boolean }
+  | { ok: false; problem: 'too-large' | 'not-json' | 'not-an-intake' | 'newer-version' | 'invalid-profile'; detail?: string };
+
+const IntakeShape = z.object({
+  format: z.literal(INTAKE_FORMAT),
+  version: z.number().int(),
+  mode: z.enum(MODES),
+  region: z.enum(['flanders', 'brussels', 'wallonia', 'abroad']),
+  profile: z.unknown(),
+  notes: z.string().max(MAX_NOTES),
+  contentVersion: z.string().max(20),
+  exportedAt: z.string().max(40),
+});
+
+export function importIntake(text: string, content: Content, lang: Lang = 'nl'): ImportResult {
+  if (text.length > MAX_INTAKE_BYTES) return { ok: false, problem: 'too-large' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, problem: 'not-json' };
+  }
+  const shape = IntakeShape.safeParse(data);
+  if (!shape.success) return { ok: false, problem: 'not-an-intake' };
+  const intake = shape.data;
+  if (intake.version > INTAKE_VERSION) return { ok: false, problem: 'newer-version' };
+  const contentChanged = intake.contentVersion !== content.meta.contentVersion;
+  if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };
+  const checked = validateProfile(intake.profile, content, lang);
+  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: `${checked.errors[0]!.field}: ${checked.errors[0]!.message}` };
+  return { ok: true, answers: { ...fromProfile(checked.profile), mode: intake.mode }, notes: intake.notes, contentChanged };
+}
