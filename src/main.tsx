@@ -14,8 +14,11 @@ function preferredLanguage() {
   return 'nl' as const;
 }
 
+const root = document.getElementById('root')!;
+// A share link opens on its result: do not show the prerendered start page meanwhile.
+if (location.hash.startsWith('#r=')) root.replaceChildren();
 await initI18n(preferredLanguage());
-createRoot(document.getElementById('root')!).render(
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

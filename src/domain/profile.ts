@@ -1,5 +1,5 @@
 // Profile v1: validation with zod, and errors that name the field and say what is expected.
-import { z } from 'zod';
+import { z } from './zod';
 import type { Content } from '../content/schema';
 import { normaliseNace } from './nace';
 import { INNOVATION_KEYS, PROVINCES, REGIONS, type Lang, type Profile } from './types';

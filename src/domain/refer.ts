@@ -1,6 +1,7 @@
 // The referral engine: profile + content -> Referral v1. Generic; every rule and text is content.
 import type { Channel, Content, Fact } from '../content/schema';
 import { holds, naceMatches, type Situation } from './conditions';
+import { formatDate } from './format';
 import { techClass } from './nace';
 import { segment } from './segment';
 import { sizeClass } from './size';
@@ -77,7 +78,7 @@ function scoreRules(content: Content, s: Situation, lang: Lang, vars: Record<str
       for (const id of rule.quote) {
         const fact = facts.get(id)!;
         if (entry.reasons.some((r) => r.fact === id) || (fact.appliesTo && !holds(fact.appliesTo, s))) continue;
-        entry.reasons.push({ text: fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: fact.checked }), fact: id });
+        entry.reasons.push({ text: fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) }), fact: id });
       }
     }
     byChannel.set(rule.channel, entry);

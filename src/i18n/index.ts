@@ -1,15 +1,15 @@
-// i18next with the strings of content/locales; only the active language is loaded.
+// i18next with the strings of content/locales; only the active language is loaded. Switching the
+// language also switches the content texts when the wizard has loaded them (src/ui/content.ts).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGS, type Lang } from '../domain/types';
+import type { Lang } from '../domain/types';
+import { contentLoaded, isLang, loadContentFor } from '../ui/content';
+
+export { isLang };
 
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../content/locales/*.json');
 
 export const LANG_KEY = 'innovatiewijzer.lang';
-
-export function isLang(v: unknown): v is Lang {
-  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
-}
 
 async function resources(lang: Lang) {
   const load = loaders[`../../content/locales/${lang}.json`];
@@ -30,7 +30,10 @@ export async function initI18n(lang: Lang) {
 }
 
 export async function changeLanguage(lang: Lang) {
-  if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', await resources(lang));
+  await Promise.all([
+    i18next.hasResourceBundle(lang, 'translation') ? null : resources(lang).then((r) => i18next.addResourceBundle(lang, 'translation', r)),
+    contentLoaded() ? loadContentFor(lang) : null,
+  ]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
 }

@@ -1,12 +1,35 @@
-// The content shipped with the app (validated at build time) and small helpers to read it.
-import raw from 'virtual:content';
-import type { Content } from '../content/schema';
+// The content shipped with the app (validated at build time by the content plugin in vite.config.ts),
+// one module per language so a visitor loads the texts of their language only. `content` is a live
+// binding: it always holds the texts of the active language once loaded.
 import { useTranslation } from 'react-i18next';
-import type { Text } from '../domain/types';
-import { isLang } from '../i18n';
+import type { Content } from '../content/schema';
+import { LANGS, type Lang, type Text } from '../domain/types';
 
-/** Validated by the content plugin at build time (vite.config.ts). */
-export const content = raw as Content;
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+const loaders: Record<Lang, () => Promise<{ default: unknown }>> = {
+  nl: () => import('virtual:content/nl'),
+  en: () => import('virtual:content/en'),
+  fr: () => import('virtual:content/fr'),
+};
+
+export let content: Content;
+let loadedLang: Lang | null = null;
+
+export function contentLoaded(): boolean {
+  return loadedLang !== null;
+}
+
+/** Loads the content of one language and makes it the active content. */
+export async function loadContentFor(lang: Lang): Promise<Content> {
+  if (loadedLang !== lang) {
+    content = (await loaders[lang]()).default as Content;
+    loadedLang = lang;
+  }
+  return content;
+}
 
 /** The active language and a picker for content texts ({nl, en, fr}). */
 export function useLang() {

@@ -27,7 +27,13 @@ export function searchSectors(query: string, sectors: Sectors, lang: Lang, limit
     // Prefer the more specific group over its division when both match.
     if (score > 0) scored.push({ hit: { code: e.code, name }, score: score + (e.code.includes('.') ? 1 : 0) });
   }
-  return scored.sort((a, b) => b.score - a.score || a.hit.code.localeCompare(b.hit.code)).slice(0, limit).map((s) => s.hit);
+  const hits = scored.sort((a, b) => b.score - a.score || a.hit.code.localeCompare(b.hit.code)).slice(0, limit).map((s) => s.hit);
+  // A full code the user typed (a class like 72.11) is offered as it is: finer codes can matter (clusters).
+  if (code && code.length > 4 && !hits.some((h) => h.code === code)) {
+    const name = sectorName(code, sectors, lang);
+    if (name) hits.unshift({ code, name });
+  }
+  return hits.slice(0, limit);
 }
 
 /** The name of a code: the group if we know it, else its division. */

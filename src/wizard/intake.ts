@@ -1,7 +1,7 @@
 // Export and import of an intake (advisors): JSON that reopens the intake exactly, and a CSV row
 // in the same columns as the CLI's batch output. Import never throws: a bad or foreign file gives a
 // problem code and leaves the current work alone.
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { Content } from '../content/schema';
 import { PROFILE_COLUMNS, RESULT_COLUMNS } from '../domain/batch';
 import { writeCsv, type Delimiter } from '../domain/csv';

@@ -1,6 +1,6 @@
 // Saved progress (localStorage) and share links (URL fragment). Both are versioned and validated:
 // decoding never throws; anything unusable becomes a clear problem code and a fresh start.
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { Content } from '../content/schema';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
@@ -8,7 +8,7 @@ import { fromProfile, MODES, STEPS, toProfile, type Answers, type Step } from '.
 
 export const SHARE_VERSION = 1;
 export const SAVE_VERSION = 1;
-export const SAVE_KEY = 'innovatiewijzer.progress';
+export { SAVE_KEY } from '../ui/storage';
 /** Larger fragments are not ours (and not worth decoding). */
 const MAX_FRAGMENT = 8_000;
 

@@ -43,6 +43,12 @@ export interface PageOptions {
   /** Browser locale, e.g. 'nl-BE' (default), 'en-GB', 'fr-BE'. */
   locale?: string;
   javaScriptEnabled?: boolean;
+  /** CSS viewport (default 1280x720). */
+  viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel: with `viewport` it emulates browser zoom (a 1280 px window at 200% = 640 CSS px, factor 2). */
+  deviceScaleFactor?: number;
+  /** Browser permissions granted to the app's origin, e.g. ['clipboard-read', 'clipboard-write']. */
+  permissions?: string[];
 }
 
 // Pages opened with JavaScript disabled: checkA11y refuses them (see there).
@@ -53,7 +59,12 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   const context = await browser.newContext({
     locale: options.locale ?? 'nl-BE',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
   });
+  if (options.permissions?.length) await context.grantPermissions(options.permissions, { origin: new URL(appURL()).origin });
+  // Fail within the test's time budget, with Playwright's call log, rather than at its 30 s default.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   if (options.javaScriptEnabled === false) scriptlessPages.add(page);
   const appOrigin = new URL(appURL()).origin;

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface FieldProblem { field: string; message: string }
+/** `focusId`: the element to focus when the field itself is not on screen (e.g. a list not yet shown). */
+export interface FieldProblem { field: string; message: string; focusId?: string }
 
 /** GOV.UK pattern: errors listed at the top, each linked to its field; focus moves here on submit. */
 export function ErrorSummary({ problems, attempt }: { problems: FieldProblem[]; attempt: number }) {
@@ -21,7 +22,7 @@ export function ErrorSummary({ problems, attempt }: { problems: FieldProblem[]; 
               href={`#${p.field}`}
               onClick={(e) => {
                 e.preventDefault();
-                document.getElementById(p.field)?.focus();
+                (document.getElementById(p.field) ?? (p.focusId ? document.getElementById(p.focusId) : null))?.focus();
               }}
             >
               {p.message}

@@ -29,7 +29,7 @@ export function PyramidSvg({ segment, techClass }: { segment: Segment; techClass
   });
   return (
     <figure className="pyramid">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="pyramid-title pyramid-desc" width="100%" style={{ maxWidth: width }}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="pyramid-title pyramid-desc" width="100%" className="pyramid-svg">
         <title id="pyramid-title">{t('pyramid.title')}</title>
         <desc id="pyramid-desc">{description}</desc>
         {SEGMENTS.map((s, i) => {

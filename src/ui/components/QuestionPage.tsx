@@ -42,15 +42,16 @@ export function Progress() {
 interface Props<T extends FieldValues> {
   form: UseFormReturn<T>;
   onValid: (values: T) => void;
-  /** Extra checks beyond the fields' own rules; return problems by field id. */
   children: ReactNode;
   submitLabel?: string;
+  /** Per field: the element to focus from the error summary when the field is not on screen. */
+  focusFallback?: Record<string, string>;
 }
 
-export function QuestionPage<T extends FieldValues>({ form, onValid, children, submitLabel }: Props<T>) {
+export function QuestionPage<T extends FieldValues>({ form, onValid, children, submitLabel, focusFallback }: Props<T>) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
-  const problems: FieldProblem[] = Object.entries(form.formState.errors).map(([field, e]) => ({ field, message: String(e?.message ?? '') }));
+  const problems: FieldProblem[] = Object.entries(form.formState.errors).map(([field, e]) => ({ field, message: String(e?.message ?? ''), focusId: focusFallback?.[field] }));
   return (
     <>
       <BackLink />
@@ -64,12 +65,4 @@ export function QuestionPage<T extends FieldValues>({ form, onValid, children, s
   );
 }
 
-/** The page's h1; focus lands here on every page change (see App). */
-export function PageHeading({ children, caption }: { children: ReactNode; caption?: string }) {
-  return (
-    <>
-      {caption ? <span className="caption">{caption}</span> : null}
-      <h1 tabIndex={-1}>{children}</h1>
-    </>
-  );
-}
+export { PageHeading } from './PageHeading';

@@ -3,7 +3,7 @@ import { INNOVATION_KEYS } from '../../domain/types';
 import { questionPath, type QuestionStep } from '../../wizard/answers';
 import { BackLink, PageHeading, Progress } from '../components/QuestionPage';
 import { content, useLang } from '../content';
-import { formatEuro, formatNumber } from '../format';
+import { formatEuro, formatNumber } from '../../domain/format';
 import { sectorName } from '../sector-search';
 import { useWizard } from '../wizard-context';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { parseBelgianNumber } from '../../domain/numbers';
 import { InlineError } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../domain/format';
 import { useWizard } from '../wizard-context';
 
 type Values = { turnover: string; turnoverUnknown: boolean; balance: string; balanceUnknown: boolean };
@@ -48,7 +48,7 @@ export function FiguresPage() {
       </div>
       <div className="choice choice--small">
         <input id={unknown} type="checkbox" {...form.register(unknown, { onChange: () => form.clearErrors(key) })} />
-        <label htmlFor={unknown}>{t('figures.unknown')}</label>
+        <label htmlFor={unknown}>{t('figures.unknown')}<span className="visually-hidden"> ({t(`figures.${key}Label`)})</span></label>
       </div>
     </div>
   );

@@ -11,7 +11,7 @@ import { PyramidSvg } from '../components/PyramidSvg';
 import { BackLink, PageHeading } from '../components/QuestionPage';
 import { SafeText } from '../components/SafeText';
 import { content, useLang } from '../content';
-import { formatDate } from '../format';
+import { formatDate } from '../../domain/format';
 import { useWizard } from '../wizard-context';
 
 const today = () => new Date().toISOString().slice(0, 10);

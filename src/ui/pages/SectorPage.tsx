@@ -26,7 +26,7 @@ export function SectorPage() {
   const { errors } = form.formState;
 
   return (
-    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { nace: normaliseNace(v.nace)! } })}>
+    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { nace: normaliseNace(v.nace)! } })} focusFallback={{ nace: mode === 'search' ? 'query' : 'section' }}>
       <PageHeading>{t('sector.title')}</PageHeading>
       <p className="hint">{t('sector.hint')}</p>
       {chosen && normaliseNace(chosen) ? (

@@ -3,7 +3,7 @@ import { parseBelgianNumber } from '../../domain/numbers';
 import { TextField } from '../components/Fields';
 import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { useWizard } from '../wizard-context';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../domain/format';
 
 export function StaffPage() {
   const { t, i18n } = useTranslation();

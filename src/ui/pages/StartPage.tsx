@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../components/QuestionPage';
-import { useWizard } from '../wizard-context';
+import { PageHeading } from '../components/PageHeading';
 
-export function StartPage({ resumable, onResume, onDiscard }: { resumable: boolean; onResume: () => void; onDiscard: () => void }) {
+interface Props {
+  onStart: () => void;
+  /** Saved progress exists: offer to continue or start over instead of a plain start. */
+  resumable?: boolean;
+  onResume?: () => void;
+  onDiscard?: () => void;
+}
+
+export function StartPage({ onStart, resumable = false, onResume, onDiscard }: Props) {
   const { t } = useTranslation();
-  const { send } = useWizard();
   return (
     <>
       <PageHeading>{t('start.title')}</PageHeading>
@@ -24,7 +30,7 @@ export function StartPage({ resumable, onResume, onDiscard }: { resumable: boole
           </div>
         </div>
       ) : (
-        <button type="button" className="button button--start" onClick={() => send({ type: 'START' })}>{t('start.button')}</button>
+        <button type="button" className="button button--start" onClick={onStart}>{t('start.button')}</button>
       )}
       <p className="privacy">{t('start.privacy')}</p>
     </>

@@ -1,3 +1,4 @@
+// How numbers, amounts and dates are written in each language. Pure (Intl only).
 /** Numbers as people in the chosen language write them (1.800.000 in nl, 1,800,000 in en, 1 800 000 in fr). */
 export function formatNumber(n: number, lang: string): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-BE' : 'nl-BE', { maximumFractionDigits: 2 }).format(n);

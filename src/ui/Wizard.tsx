@@ -1,0 +1,149 @@
+// The wizard (loaded when needed): runs the machine, keeps the browser history, saved progress and
+// share links in step with it, and moves focus to each page's heading.
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Step } from '../wizard/answers';
+import { previousStep, wizardMachine, type WizardEvent } from '../wizard/machine';
+import { decodeShareFragment, isShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
+import { readStorage, SAVE_KEY, writeStorage } from './storage';
+import { content, useLang } from './content';
+import { CheckPage } from './pages/CheckPage';
+import { FiguresPage } from './pages/FiguresPage';
+import { IntroducedPage, PracticesPage } from './pages/InnovationPages';
+import { NeedsPage } from './pages/NeedsPage';
+import { OwnershipPage } from './pages/OwnershipPage';
+import { RegionPage } from './pages/RegionPage';
+import { ResultPage } from './pages/ResultPage';
+import { SectorPage } from './pages/SectorPage';
+import { StaffPage } from './pages/StaffPage';
+import { StartPage } from './pages/StartPage';
+import { WizardUiContext, type WizardUi } from './wizard-context';
+
+export type Entry = 'start' | 'resume' | 'link';
+export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-damaged' | 'storage-unavailable';
+
+/** What the wizard starts from: a share link, saved progress or a fresh start; or a notice when those were unusable. */
+function initialState(entry: Entry, hash: string): { answers: Saved['answers'] | null; step: Step; notice: Notice | null } {
+  if (entry === 'link') {
+    const decoded = decodeShareFragment(hash, content);
+    if (decoded.ok) return { answers: decoded.value, step: 'result', notice: null };
+    return { answers: null, step: 'start', notice: `link-${decoded.problem}` };
+  }
+  if (entry === 'resume') {
+    const saved = parseSaved(readStorage(SAVE_KEY));
+    if (saved?.ok) return { answers: saved.value.answers, step: saved.value.step, notice: null };
+    // The damaged save stays where it is until the user saves new answers over it.
+    return { answers: null, step: 'start', notice: saved ? 'saved-damaged' : null };
+  }
+  return { answers: null, step: 'region', notice: null };
+}
+
+const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
+  region: RegionPage,
+  staff: StaffPage,
+  figures: FiguresPage,
+  ownership: OwnershipPage,
+  sector: SectorPage,
+  introduced: IntroducedPage,
+  practices: PracticesPage,
+  needs: NeedsPage,
+  check: CheckPage,
+  result: ResultPage,
+};
+
+/** `hash`: the URL fragment the page was opened with (a share link when entry is 'link'). */
+export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const boot = useMemo(() => initialState(entry, hash), [entry, hash]);
+  const actor = useActorRef(wizardMachine, { input: undefined });
+  const step = useSelector(actor, (s) => s.value as Step);
+  const answers = useSelector(actor, (s) => s.context.answers);
+  const drafts = useRef<WizardUi['drafts']>({});
+  const fromPopState = useRef(false);
+  const firstRender = useRef(true);
+  /** The step of each history entry the wizard made, by depth (history.state.depth). */
+  const entries = useRef<Step[]>([]);
+
+  useEffect(() => {
+    // The answers never stay in the address bar (nor in the history) once read.
+    if (entry === 'link') history.replaceState(null, '', location.pathname + location.search);
+    onNotice(boot.notice);
+    if (boot.answers) actor.send({ type: 'RESTORE', answers: boot.answers, step: boot.step });
+    else if (boot.step === 'region') actor.send({ type: 'START' });
+  }, [actor, boot]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Save progress on every change (not while an earlier save is waiting for the user's choice).
+  useEffect(() => {
+    // Nothing answered yet: nothing to continue with after a reload.
+    if (Object.keys(answers).length === 0) return;
+    if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step))) onNotice('storage-unavailable');
+  }, [answers, step]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Browser history: every page is a history entry; the back button walks the machine back.
+  useEffect(() => {
+    if (fromPopState.current) fromPopState.current = false;
+    else if (firstRender.current) { history.replaceState({ step, depth: 0 }, ''); entries.current = [step]; }
+    else {
+      const depth = ((history.state as { depth?: number } | null)?.depth ?? 0) + 1;
+      entries.current = [...entries.current.slice(0, depth), step];
+      history.pushState({ step, depth }, '');
+    }
+    // Focus the page heading on every page change, and when the wizard opens on a page.
+    if (!firstRender.current || step !== 'start') document.querySelector<HTMLElement>('main h1')?.focus();
+    firstRender.current = false;
+    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
+  }, [step]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const target = (e.state as { step?: Step } | null)?.step;
+      if (!target) return;
+      fromPopState.current = true;
+      actor.send({ type: 'GOTO', step: target });
+      // When the guard refused (an answer was changed since), keep the entry in step with the page.
+      const now = actor.getSnapshot().value as Step;
+      if (now !== target) {
+        fromPopState.current = false;
+        const depth = (e.state as { depth?: number } | null)?.depth ?? 0;
+        entries.current[depth] = now;
+        history.replaceState({ step: now, depth }, '');
+      }
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, [actor]);
+
+  useEffect(() => {
+    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
+  }, [lang, t]);
+
+  const send = useCallback((e: WizardEvent) => {
+    if (e.type === 'BACK') {
+      // The back link goes back in the browser's history when the entry before is the previous question,
+      // so the browser's own back button afterwards does not return to the page just left.
+      const { value, context } = actor.getSnapshot();
+      const depth = (history.state as { depth?: number } | null)?.depth ?? 0;
+      if (depth > 0 && entries.current[depth - 1] === previousStep(value as Step, context.answers)) { history.back(); return; }
+    }
+    if (e.type === 'RESTART') { drafts.current = {}; writeStorage(SAVE_KEY, null); }
+    actor.send(e);
+  }, [actor]);
+
+  const ui: WizardUi = {
+    step,
+    answers,
+    send,
+    drafts: drafts.current,
+    saveDraft: (s, values) => { drafts.current[s] = values; },
+  };
+
+  if (step === 'start') return <StartPage onStart={() => actor.send({ type: 'START' })} />;
+  const Page = PAGES[step];
+  return (
+    <WizardUiContext.Provider value={ui}>
+      <Page key={step} />
+    </WizardUiContext.Provider>
+  );
+}

@@ -1,0 +1,108 @@
+// Share links: the result's share button puts the answers in the URL fragment (#r=...); opened in a
+// fresh browser context it shows the same result. Damaged, truncated, invalid and outdated links show
+// a clear message and a fresh start: no crash, no console error.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appURL, launchBrowser, newPage } from './browser';
+import {
+  expectCleanRun, expectNoA11yViolations, firstChannel, metalWorkshop, onStep, openApp, t, walk, waitForApp, type Lang,
+} from './wizard';
+
+const lang: Lang = 'nl';
+
+describe('share link', () => {
+  let browser: Browser;
+  let shared: { url: string; firstChannel: string } | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Walks to the result, presses the share button; the link and the first channel it showed (once per file). */
+  async function shareLink(): Promise<{ url: string; firstChannel: string }> {
+    if (shared) return shared;
+    const app = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, context } = app;
+    await openApp(page);
+    await walk(page, lang, metalWorkshop(lang));
+    const name = (await firstChannel(page, lang).name.innerText()).trim();
+
+    await page.getByRole('button', { name: t(lang, 'result.share'), exact: true }).click();
+    const status = page.getByText(t(lang, 'result.shareCopied')).or(page.getByText(t(lang, 'result.shareManual')));
+    await status.waitFor();
+    // The link is in the address bar in any case; on the clipboard when the browser allows it.
+    const url = page.url();
+    expect(url).toMatch(new RegExp(`^${appURL().replace(/[.]/g, '\\.')}/?#r=[A-Za-z0-9_-]+$`));
+    if ((await status.innerText()).includes(t(lang, 'result.shareCopied'))) {
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    }
+    expectCleanRun(app);
+    await context.close();
+    shared = { url, firstChannel: name };
+    return shared;
+  }
+
+  /** The start page with the notice `key`, ready for a fresh start. */
+  async function expectFreshStartWith(link: string, key: string) {
+    const app = await newPage(browser);
+    const { page, context } = app;
+    await page.goto(link);
+    await waitForApp(page);
+    await page.getByRole('status').filter({ hasText: t(lang, key) }).waitFor();
+    await onStep(page, lang, 'start');
+    await expectNoA11yViolations(page, `start page after ${key}`);
+    // The unusable answers are gone from the address bar.
+    expect(new URL(page.url()).hash).toBe('');
+    // A fresh start works.
+    await page.getByRole('button', { name: t(lang, 'start.button'), exact: true }).click();
+    await onStep(page, lang, 'region');
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    expectCleanRun(app);
+    await context.close();
+  }
+
+  /** The share payload, re-encoded after `change`. */
+  function alteredLink(url: string, change: (payload: Record<string, unknown>) => void): string {
+    const [base, fragment] = url.split('#r=') as [string, string];
+    const payload = JSON.parse(Buffer.from(fragment, 'base64url').toString('utf8')) as Record<string, unknown>;
+    change(payload);
+    return `${base}#r=${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
+  }
+
+  it('opens the same result in a fresh browser context', async () => {
+    const { url, firstChannel: name } = await shareLink();
+    const app = await newPage(browser);
+    const { page, context } = app;
+    await page.goto(url);
+    await waitForApp(page);
+    await onStep(page, lang, 'result');
+    expect((await firstChannel(page, lang).name.innerText()).trim()).toBe(name);
+    // The answers do not linger in the address bar once read.
+    expect(new URL(page.url()).hash).toBe('');
+    await expectNoA11yViolations(page, 'result opened from a share link');
+    expectCleanRun(app);
+    await context.close();
+  });
+
+  it('a garbage link shows a clear message and a fresh start', async () => {
+    await expectFreshStartWith(`${appURL()}/#r=garbage`, 'notice.link-damaged');
+  });
+
+  it('a truncated link shows a clear message and a fresh start', async () => {
+    const { url } = await shareLink();
+    await expectFreshStartWith(url.slice(0, url.length - Math.floor((url.length - url.indexOf('#r=')) / 2)), 'notice.link-damaged');
+  });
+
+  it('a link with another version says it is outdated', async () => {
+    const { url } = await shareLink();
+    await expectFreshStartWith(alteredLink(url, (p) => { p.v = 0; }), 'notice.link-outdated');
+  });
+
+  it('a well-formed link with answers that are not valid says so', async () => {
+    const { url } = await shareLink();
+    await expectFreshStartWith(alteredLink(url, (p) => { (p.profile as Record<string, unknown>).staff = -3; }), 'notice.link-invalid');
+  });
+});
