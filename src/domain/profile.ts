@@ -2,6 +2,7 @@
 import { z } from './zod';
 import type { Content } from '../content/schema';
 import { normaliseNace } from './nace';
+import { fill } from './template';
 import { INNOVATION_KEYS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
 
 export interface FieldError {
@@ -54,9 +55,6 @@ function schemaFor(content: Content) {
   return s;
 }
 
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
 
 function show(v: unknown): string {
   if (v === undefined) return 'undefined';

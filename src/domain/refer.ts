@@ -2,17 +2,15 @@
 import type { Channel, Content, Fact } from '../content/schema';
 import { holds, naceMatches, type Situation } from './conditions';
 import { formatDate } from './format';
+import { fill } from './template';
 import { techClass } from './nace';
 import { segment } from './segment';
 import { sizeClass } from './size';
 import type { FiredRule, Lang, NotEligible, Profile, Recommendation, Referral } from './types';
 
-export function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
+export { fill };
 
-export function situationOf(profile: Profile): Situation {
-  const size = sizeClass(profile);
+export function situationOf(profile: Profile, size = sizeClass(profile)): Situation {
   return {
     sizeClass: size.sizeClass,
     sizeProvisional: size.provisional,
@@ -54,31 +52,47 @@ function exclusion(channel: Channel, s: Situation, content: Content, lang: Lang)
   return null;
 }
 
+/** A fact as quoted with a reason, with its source and date; the same for every firm, so made once. */
+const quotedFacts = new WeakMap<Content, Map<string, string>>();
+function quotedFact(content: Content, id: string, lang: Lang): string {
+  let cache = quotedFacts.get(content);
+  if (!cache) quotedFacts.set(content, (cache = new Map()));
+  const key = `${lang}:${id}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const fact = factIndex(content).get(id)!;
+    text = fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
+    cache.set(key, text);
+  }
+  return text;
+}
+
 /** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */
 interface ReasonLine { text: string; fact?: string }
-interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[] }
+interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
 type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
 
 /** Fires the rules (those `use` accepts) and sums their weights per channel, collecting reasons and quoted facts. */
-function scoreRules(content: Content, s: Situation, lang: Lang, vars: Record<string, string>, use: (rule: Content['rules'][number]) => boolean) {
+function scoreRules(content: Content, s: Situation, lang: Lang, vars: (key: string) => string | undefined, use: (rule: Content['rules'][number]) => boolean) {
   const facts = factIndex(content);
   const fired: FiredRule[] = [];
   const byChannel = new Map<string, ChannelScore>();
   for (const rule of content.rules) {
     if (!use(rule) || !holds(rule.when, s)) continue;
     fired.push({ id: rule.id, channel: rule.channel, weight: rule.weight });
-    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [] };
+    const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [], seen: new Set<string>() };
     entry.score += rule.weight;
     entry.rules.push(rule.id);
     const reason = fill(content.reasons[rule.reason]![lang], vars);
     // A negative rule explains why the channel comes later ("first this, then that").
     if (rule.weight < 0 && !entry.laterBecause.includes(reason)) entry.laterBecause.push(reason);
     if (rule.weight > 0) {
-      if (!entry.reasons.some((r) => r.text === reason)) entry.reasons.push({ text: reason });
+      if (!entry.seen.has(reason)) { entry.seen.add(reason); entry.reasons.push({ text: reason }); }
       for (const id of rule.quote) {
         const fact = facts.get(id)!;
-        if (entry.reasons.some((r) => r.fact === id) || (fact.appliesTo && !holds(fact.appliesTo, s))) continue;
-        entry.reasons.push({ text: fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) }), fact: id });
+        if (entry.seen.has(id) || (fact.appliesTo && !holds(fact.appliesTo, s))) continue;
+        entry.seen.add(id);
+        entry.reasons.push({ text: quotedFact(content, id, lang), fact: id });
       }
     }
     byChannel.set(rule.channel, entry);
@@ -99,18 +113,26 @@ function rank(candidates: Candidate[], first?: string): Recommendation[] {
     });
 }
 
-export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Referral {
-  const s = situationOf(profile);
-  const size = sizeClass(profile);
+/** The firm's values for the placeholders of reason texts, in the user's language (looked up only when used). */
+function placeholders(s: Situation, content: Content, lang: Lang) {
   const L = content.labels;
-  const vars: Record<string, string> = {
-    sizeClass: L.sizeClass[s.sizeClass][lang],
-    segment: L.segment[s.segment][lang],
-    techClass: L.techClass[s.techClass][lang],
-    province: s.province ? L.province[s.province][lang] : L.region[s.region][lang],
-    needs: s.needs.map((id) => content.needs.find((n) => n.id === id)?.label[lang] ?? id).join(', '),
-    triggers: s.triggers.map((id) => content.triggers.find((t) => t.id === id)?.label[lang] ?? id).join(', '),
+  return (key: string): string | undefined => {
+    switch (key) {
+      case 'sizeClass': return L.sizeClass[s.sizeClass][lang];
+      case 'segment': return L.segment[s.segment][lang];
+      case 'techClass': return L.techClass[s.techClass][lang];
+      case 'province': return s.province ? L.province[s.province][lang] : L.region[s.region][lang];
+      case 'needs': return s.needs.map((id) => content.needs.find((n) => n.id === id)?.label[lang] ?? id).join(', ');
+      case 'triggers': return s.triggers.map((id) => content.triggers.find((t) => t.id === id)?.label[lang] ?? id).join(', ');
+      default: return undefined;
+    }
   };
+}
+
+export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Referral {
+  const size = sizeClass(profile);
+  const s = situationOf(profile, size);
+  const vars = placeholders(s, content, lang);
   const { fired, byChannel } = scoreRules(content, s, lang, vars, () => true);
 
   const order = content.meta.channelOrder;
@@ -129,7 +151,7 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
     const office = s.province ? channel.contact.offices?.[s.province] : undefined;
     if (office && s.province) {
       const where = [office.name, office.address, office.phone, office.email].filter(Boolean).join(', ');
-      reasons.push({ text: fill(content.engineTexts.officeForProvince[lang], { province: vars.province!, office: where }) });
+      reasons.push({ text: fill(content.engineTexts.officeForProvince[lang], { province: vars('province'), office: where }) });
     }
     if (id === 'cluster') {
       const names = clustersFor(s.nace, content).map((c) => c.name);
@@ -182,9 +204,9 @@ export interface RegionReferral {
  */
 export function referRegion(region: Exclude<Profile['region'], 'flanders'>, content: Content, lang: Lang = 'nl'): RegionReferral {
   const situation = { region, needs: [], triggers: [] } as unknown as Situation;
-  const { byChannel } = scoreRules(content, situation, lang, { province: content.labels.region[region][lang] }, (rule) => onlyRegion(rule.when));
+  const { byChannel } = scoreRules(content, situation, lang, (key) => (key === 'province' ? content.labels.region[region][lang] : undefined), (rule) => onlyRegion(rule.when));
   const frontDoor = content.meta.frontDoors[region];
-  if (!byChannel.has(frontDoor)) byChannel.set(frontDoor, { score: 1, reasons: [], laterBecause: [], rules: [] });
+  if (!byChannel.has(frontDoor)) byChannel.set(frontDoor, { score: 1, reasons: [], laterBecause: [], rules: [], seen: new Set() });
   const candidates: Candidate[] = content.meta.channelOrder
     .filter((id) => (byChannel.get(id)?.score ?? 0) > 0)
     .map((channel) => ({ channel, score: byChannel.get(channel)!.score, reasons: byChannel.get(channel)!.reasons, laterBecause: [], rules: byChannel.get(channel)!.rules, facts: [] }));

@@ -31,7 +31,7 @@ function initialState(entry: Entry, hash: string): { answers: Saved['answers'] |
     return { answers: null, step: 'start', notice: `link-${decoded.problem}` };
   }
   if (entry === 'resume') {
-    const saved = parseSaved(readStorage(SAVE_KEY));
+    const saved = parseSaved(readStorage(SAVE_KEY), content);
     if (saved?.ok) return { answers: saved.value.answers, step: saved.value.step, notice: null };
     // The damaged save stays where it is until the user saves new answers over it.
     return { answers: null, step: 'start', notice: saved ? 'saved-damaged' : null };
@@ -139,7 +139,19 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     saveDraft: (s, values) => { drafts.current[s] = values; },
   };
 
-  if (step === 'start') return <StartPage onStart={() => actor.send({ type: 'START' })} />;
+  if (step === 'start') {
+    // E.g. after a damaged share link: progress saved on this device is still offered.
+    const saved = Object.keys(answers).length === 0 ? parseSaved(readStorage(SAVE_KEY), content) : null;
+    const resume = () => { if (saved?.ok) actor.send({ type: 'RESTORE', answers: saved.value.answers, step: saved.value.step }); };
+    return (
+      <StartPage
+        resumable={saved?.ok === true}
+        onStart={() => actor.send({ type: 'START' })}
+        onResume={resume}
+        onDiscard={() => { writeStorage(SAVE_KEY, null); actor.send({ type: 'START' }); }}
+      />
+    );
+  }
   const Page = PAGES[step];
   return (
     <WizardUiContext.Provider value={ui}>

@@ -2,6 +2,7 @@
 // decoding never throws; anything unusable becomes a clear problem code and a fresh start.
 import { z } from '../domain/zod';
 import type { Content } from '../content/schema';
+import { normaliseNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
 import { fromProfile, MODES, STEPS, toProfile, type Answers, type Step } from './answers';
@@ -92,11 +93,22 @@ export function serialiseSaved(answers: Answers, step: Step, now = new Date()): 
   return JSON.stringify({ v: SAVE_VERSION, answers, step, savedAt: now.toISOString() } satisfies Saved);
 }
 
-export function parseSaved(raw: string | null): Decoded<Saved> | null {
+/**
+ * Saved progress, checked against its format and, when `content` is given, against what the product
+ * knows now: progress saved before a content update (a need removed, a code no longer valid) counts as damaged.
+ */
+export function parseSaved(raw: string | null, content?: Content): Decoded<Saved> | null {
   if (raw === null) return null;
   if (raw.length > 100_000) return { ok: false, problem: 'damaged' };
   const data = parseJson(raw);
   if (data && typeof data === 'object' && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) return { ok: false, problem: 'outdated' };
   const r = SavedSchema.safeParse(data);
-  return r.success ? { ok: true, value: r.data } : { ok: false, problem: 'damaged' };
+  if (!r.success) return { ok: false, problem: 'damaged' };
+  if (content && !fitsContent(r.data.answers, content)) return { ok: false, problem: 'damaged' };
+  return { ok: true, value: r.data };
+}
+
+function fitsContent(a: Answers, content: Content): boolean {
+  const known = (ids: string[] | undefined, choices: Content['needs']) => (ids ?? []).every((id) => choices.some((c) => c.id === id));
+  return (a.nace === undefined || normaliseNace(a.nace) !== null) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
 }

@@ -98,4 +98,49 @@ describe('wizard machine', () => {
     expect(actor.getSnapshot().value).toBe('start');
     expect(actor.getSnapshot().context.answers).toEqual({});
   });
+
+  it('a page whose earlier questions are open cannot be jumped to', () => {
+    const { actor } = walk([{ region: 'flanders', province: 'limburg' }]);
+    actor.send({ type: 'GOTO', step: 'needs' });
+    expect(actor.getSnapshot().value).toBe('staff');
+    actor.send({ type: 'GOTO', step: 'check' });
+    expect(actor.getSnapshot().value).toBe('staff');
+    actor.send({ type: 'GOTO', step: 'region' });
+    expect(actor.getSnapshot().value).toBe('region');
+  });
+
+  it('back from the result outside Flanders returns to the region question; from a Flemish result to check', () => {
+    const outside = walk([{ region: 'abroad' }]).actor;
+    outside.send({ type: 'BACK' });
+    expect(outside.getSnapshot().value).toBe('region');
+    const { actor } = walk(sme);
+    expect(actor.getSnapshot().value).toBe('result');
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('check');
+  });
+
+  it('leaving a change link with back forgets the way back to check', () => {
+    const { actor } = walk(sme.slice(0, 8));
+    actor.send({ type: 'GOTO', step: 'ownership', fromCheck: true });
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('figures');
+    actor.send({ type: 'NEXT', answers: { turnoverEur: null, balanceSheetEur: null } });
+    expect(actor.getSnapshot().value).toBe('ownership');
+    expect(actor.getSnapshot().context.returnToCheck).toBe(false);
+  });
+
+  it('changing the region to Brussels from check leads straight to the result and drops the province', () => {
+    const { actor } = walk(sme.slice(0, 8));
+    actor.send({ type: 'GOTO', step: 'region', fromCheck: true });
+    actor.send({ type: 'NEXT', answers: { region: 'brussels' } });
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(actor.getSnapshot().context.answers.province).toBeUndefined();
+    expect(progress('result', actor.getSnapshot().context.answers)).toEqual({ current: 2, total: 2 });
+  });
+
+  it('restoring answers from outside Flanders opens their result', () => {
+    const actor = createActor(wizardMachine, { input: undefined }).start();
+    actor.send({ type: 'RESTORE', answers: { region: 'wallonia' }, step: 'result' });
+    expect(actor.getSnapshot().value).toBe('result');
+  });
 });

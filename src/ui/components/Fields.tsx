@@ -51,11 +51,12 @@ export function ChoiceGroup(props: { id: string; type: 'radio' | 'checkbox'; leg
         <div className={type === 'radio' ? 'radios' : 'checkboxes'}>
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${o.value}`;
+            const hintId = `${id}-${o.value}-hint`;
             return (
               <div className="choice" key={o.value}>
-                <input id={optionId} type={type} value={o.value} aria-describedby={o.hint ? `${optionId}-hint` : undefined} {...reg} />
+                <input id={optionId} type={type} value={o.value} aria-describedby={o.hint ? hintId : undefined} {...reg} />
                 <label htmlFor={optionId}>{o.label}</label>
-                {o.hint ? <p className="hint choice-hint" id={`${optionId}-hint`}>{o.hint}</p> : null}
+                {o.hint ? <p className="hint choice-hint" id={hintId}>{o.hint}</p> : null}
                 {o.reveal && chosen.includes(o.value) ? <div className="reveal">{o.reveal}</div> : null}
               </div>
             );

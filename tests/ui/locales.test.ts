@@ -1,0 +1,123 @@
+// Every UI string exists in every language, and every key the UI asks for exists.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../content/locales/en.json';
+import fr from '../../content/locales/fr.json';
+import nl from '../../content/locales/nl.json';
+import { INNOVATION_KEYS, LANGS, REGIONS } from '../../src/domain/types';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<(typeof LANGS)[number], Tree> = { nl, en, fr };
+
+/** Dotted key -> string, for every leaf. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+const flat = Object.fromEntries(LANGS.map((l) => [l, flatten(LOCALES[l])])) as Record<(typeof LANGS)[number], Map<string, string>>;
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Whether i18next finds `key` in this language (directly, or as plural forms). */
+const hasKey = (lang: (typeof LANGS)[number], key: string) => flat[lang].has(key) || flat[lang].has(`${key}_other`);
+
+const UI_DIR = join(import.meta.dirname, '../../src/ui');
+function sources(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) ? [{ file: path, text: readFileSync(path, 'utf8') }] : [];
+  });
+}
+const SOURCES = sources(UI_DIR);
+
+/** The notices of the app shell, read from its `type Notice = 'a' | 'b'` declaration wherever it lives. */
+const NOTICES = [...(SOURCES.map((s) => s.text.match(/type Notice = ([^;]+);/)).find(Boolean)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+const FIGURE_FIELDS = ['turnover', 'balance'];
+
+/** The values each template key of the UI can take. A new template in src/ui must be added here. */
+const TEMPLATE_VALUES: Record<string, readonly string[]> = {
+  'figures.${key}Label': FIGURE_FIELDS,
+  'figures.${key}Hint': FIGURE_FIELDS,
+  'figures.${key}Required': FIGURE_FIELDS,
+  'innovation.${key}': INNOVATION_KEYS,
+  'innovation.${key}Hint': INNOVATION_KEYS,
+  'innovation.${k}': INNOVATION_KEYS,
+  'innovation.${k}Hint': INNOVATION_KEYS,
+  'innovation.short.${k}': INNOVATION_KEYS,
+  'lang.${l}': LANGS,
+  'notice.${notice}': NOTICES,
+  'region.options.${r}': REGIONS,
+  'region.options.${a.region}': REGIONS,
+};
+
+function keysUsed() {
+  const literal = new Map<string, string>();
+  const templates = new Map<string, string>();
+  const namespaces = Object.keys(nl).join('|');
+  for (const { file, text } of SOURCES) {
+    for (const m of text.matchAll(/\bt\(\s*(['"])([a-zA-Z0-9_.-]+)\1/g)) literal.set(m[2]!, file);
+    // keys handed to t() through a helper, e.g. useTickRule('innovation.tickRequired')
+    for (const m of text.matchAll(new RegExp(`(['"])((?:${namespaces})\\.[a-zA-Z0-9_.-]+)\\1`, 'g'))) literal.set(m[2]!, file);
+    for (const m of text.matchAll(/\bt\(\s*`([^`]+)`/g)) {
+      if (m[1]!.includes('${')) templates.set(m[1]!, file);
+      else literal.set(m[1]!, file);
+    }
+  }
+  return { literal, templates };
+}
+
+describe('locales', () => {
+  it.each(['en', 'fr'] as const)('%s has exactly the keys of nl', (lang) => {
+    const missing = [...flat.nl.keys()].filter((k) => !flat[lang].has(k));
+    const extra = [...flat[lang].keys()].filter((k) => !flat.nl.has(k));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LANGS)('%s has no empty strings', (lang) => {
+    expect([...flat[lang]].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+
+  it('every string uses the same {{placeholders}} in every language', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    const differ = [...flat.nl.keys()].filter((k) => LANGS.some((l) => flat[l].has(k) && JSON.stringify(vars(flat[l].get(k)!)) !== JSON.stringify(vars(flat.nl.get(k)!))));
+    expect(differ).toEqual([]);
+  });
+
+  it.each(LANGS)('%s has every plural form its language needs', (lang) => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    const bases = new Set([...flat.nl.keys(), ...flat[lang].keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
+    const missing = [...bases].flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !flat[lang].has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('the scan finds the keys of the UI (sanity check of the test itself)', () => {
+    const { literal, templates } = keysUsed();
+    expect(literal.size).toBeGreaterThan(100);
+    expect([...literal.keys()]).toEqual(expect.arrayContaining(['nav.continue', 'innovation.tickRequired', 'sector.results']));
+    expect(templates.has('region.options.${r}')).toBe(true);
+    expect(NOTICES).toEqual(expect.arrayContaining(['link-damaged', 'storage-unavailable']));
+  });
+
+  it.each(LANGS)('every key literal used in src/ui exists in %s', (lang) => {
+    const { literal } = keysUsed();
+    expect([...literal].filter(([k]) => !hasKey(lang, k)).map(([k, file]) => `${k} (${file.slice(UI_DIR.length + 1)})`)).toEqual([]);
+  });
+
+  it('every template key used in src/ui is known to this test', () => {
+    const { templates } = keysUsed();
+    expect([...templates.keys()].filter((t) => !(t in TEMPLATE_VALUES))).toEqual([]);
+  });
+
+  it.each(LANGS)('every expansion of the template keys exists in %s', (lang) => {
+    const { templates } = keysUsed();
+    const missing = [...templates.keys()].flatMap((template) =>
+      (TEMPLATE_VALUES[template] ?? []).map((v) => template.replace(/\$\{[^}]+\}/, v)).filter((k) => !hasKey(lang, k)));
+    expect(missing).toEqual([]);
+  });
+});
