@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ function contentPlugin(): Plugin {
       if (!resolved.startsWith(`\0${prefix}`)) return undefined;
       const lang = resolved.slice(prefix.length + 1);
       if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`no content language ${lang}`);
-      return `export default ${JSON.stringify(onlyLanguage(loadContent().content, lang as Lang))};`;
+      // JSON.parse of a string is much faster for the browser than a large object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(onlyLanguage(loadContent().content, lang as Lang)))});`;
     },
     configureServer(server) {
       server.watcher.add(CONTENT_DIR);
@@ -77,7 +79,34 @@ const CSP = [
 const contentVersion = loadContent().content.meta.contentVersion;
 
 export default defineConfig({
-  plugins: [react(), contentPlugin(), startPagePlugin()],
+  plugins: [
+    react(),
+    contentPlugin(),
+    startPagePlugin(),
+    // Offline after the first visit: every asset is precached; a new build (new content version) is
+    // installed in the background and served from the next visit on.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null, // registered from src/main.tsx after load, so nothing blocks the first paint
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Innovatiewijzer',
+        short_name: 'Innovatiewijzer',
+        description: 'Waar kan uw kmo terecht voor innovatiesteun in Vlaanderen?',
+        lang: 'nl',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b3d91',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   define: { __CONTENT_VERSION__: JSON.stringify(contentVersion) },
   build: { target: 'es2022' },
   test: {

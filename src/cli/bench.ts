@@ -4,7 +4,6 @@
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { createActor } from 'xstate';
 import { chromium } from 'playwright-core';
 import * as chromeLauncher from 'chrome-launcher';
@@ -17,7 +16,8 @@ import { REGIONS } from '../domain/types';
 import type { Answers } from '../wizard/answers';
 import { wizardMachine } from '../wizard/machine';
 import { encodeShareFragment } from '../wizard/persistence';
-import { buildApp, serveDist } from './serve-dist';
+import { preview } from 'vite';
+import { buildApp } from './serve-dist';
 
 const json = process.argv.includes('--json');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,6 +53,7 @@ async function lighthouseRun(url: string): Promise<PageScore> {
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
     const lhr = result!.lhr;
+    if (process.env.BENCH_DEBUG) process.stderr.write(`${url}: ${JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details)}\n`);
     const audit = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000;
     return {
       performance: lhr.categories.performance!.score ?? 0,
@@ -128,8 +129,9 @@ async function main() {
   log('building...');
   buildApp();
   const sizes = assetSizes();
-  const server = await serveDist();
-  const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Vite's preview server serves dist/ compressed, as a static host or CDN would.
+  const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 4317 } });
+  const baseURL = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   try {
     log('first load...');
     const firstLoadJsGzipBytes = await firstLoadJs(baseURL);
@@ -166,7 +168,7 @@ async function main() {
       process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(26)} ${v}`).join('\n')}\n`);
     }
   } finally {
-    server.close();
+    await server.close();
   }
 }
 

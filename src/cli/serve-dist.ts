@@ -1,10 +1,9 @@
-// Builds the app and serves dist/ on 127.0.0.1: used by the e2e tests and by `npm run bench`.
+// Builds the app and serves dist/ on 127.0.0.1 for the e2e tests (`npm run bench` uses Vite's preview server).
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -65,11 +64,8 @@ export function serveDist(): Promise<http.Server> {
       return;
     }
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    // Compress text as every static host or CDN does, so load measurements are realistic.
-    const compress = /text|javascript|json|svg|xml|manifest/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, { 'content-type': type, ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+    res.writeHead(200, { 'content-type': type });
     if (req.method === 'HEAD') res.end();
-    else if (compress) createReadStream(file).pipe(createGzip()).pipe(res);
     else createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

@@ -15,28 +15,41 @@ export interface Situation {
   ownedByLargeGroup: boolean;
 }
 
-const inList = (list: readonly string[] | undefined, value: string | undefined) =>
-  list === undefined || (value !== undefined && list.includes(value));
-const anyOf = (list: readonly string[] | undefined, values: readonly string[]) =>
-  list === undefined || values.some((v) => list.includes(v));
+type Test = (s: Situation) => boolean;
+
+/** Each condition is turned once into a function that checks only the keys it has. */
+const compiled = new WeakMap<Condition, Test>();
+
+function compile(c: Condition): Test {
+  const tests: Test[] = [];
+  const oneOf = (list: readonly string[] | undefined, get: (s: Situation) => string | undefined) => {
+    if (list) tests.push((s) => { const v = get(s); return v !== undefined && list.includes(v); });
+  };
+  const anyOf = (list: readonly string[] | undefined, get: (s: Situation) => readonly string[]) => {
+    if (list) tests.push((s) => get(s).some((v) => list.includes(v)));
+  };
+  oneOf(c.sizeClass, (s) => s.sizeClass);
+  oneOf(c.segment, (s) => s.segment);
+  oneOf(c.techClass, (s) => s.techClass);
+  oneOf(c.region, (s) => s.region);
+  oneOf(c.province, (s) => s.province);
+  anyOf(c.needs, (s) => s.needs);
+  anyOf(c.triggers, (s) => s.triggers);
+  const { nace, sizeProvisional, ownedByLargeGroup, all, any, not } = c;
+  if (nace) tests.push((s) => nace.some((prefix) => naceMatches(prefix, s.nace)));
+  if (sizeProvisional !== undefined) tests.push((s) => s.sizeProvisional === sizeProvisional);
+  if (ownedByLargeGroup !== undefined) tests.push((s) => s.ownedByLargeGroup === ownedByLargeGroup);
+  if (all) tests.push((s) => all.every((x) => holds(x, s)));
+  if (any) tests.push((s) => any.some((x) => holds(x, s)));
+  if (not) tests.push((s) => !holds(not, s));
+  return tests.length === 1 ? tests[0]! : (s) => tests.every((t) => t(s));
+}
 
 /** Every key present must hold; all/any/not combine conditions. */
 export function holds(c: Condition, s: Situation): boolean {
-  return (
-    inList(c.sizeClass, s.sizeClass) &&
-    inList(c.segment, s.segment) &&
-    inList(c.techClass, s.techClass) &&
-    inList(c.region, s.region) &&
-    inList(c.province, s.province) &&
-    anyOf(c.needs, s.needs) &&
-    anyOf(c.triggers, s.triggers) &&
-    (c.nace === undefined || c.nace.some((prefix) => naceMatches(prefix, s.nace))) &&
-    (c.sizeProvisional === undefined || c.sizeProvisional === s.sizeProvisional) &&
-    (c.ownedByLargeGroup === undefined || c.ownedByLargeGroup === s.ownedByLargeGroup) &&
-    (c.all === undefined || c.all.every((x) => holds(x, s))) &&
-    (c.any === undefined || c.any.some((x) => holds(x, s))) &&
-    (c.not === undefined || !holds(c.not, s))
-  );
+  let test = compiled.get(c);
+  if (!test) compiled.set(c, (test = compile(c)));
+  return test(s);
 }
 
 /** "25.6" matches "25.62" and "25.6"; "25" matches everything in division 25. Compared on digits. */

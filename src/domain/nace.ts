@@ -55,11 +55,16 @@ function divisionClass(division: number): TechClass {
   return 'non-manufacturing';
 }
 
+const techClasses = new Map<string, TechClass>();
+
 /** Technology class of the sector per Tabel 13 (NACE Rev. 2 manufacturing). Expects a valid code. */
 export function techClass(nace: string): TechClass {
+  let cls = techClasses.get(nace);
+  if (cls) return cls;
   const code = normaliseNace(nace);
   if (code === null) throw new Error(`not a NACE code: ${nace}`);
   const group = groupOf(code);
-  if (group && GROUP_CLASS[group]) return GROUP_CLASS[group];
-  return divisionClass(Number(code.slice(0, 2)));
+  cls = group && GROUP_CLASS[group] ? GROUP_CLASS[group] : divisionClass(Number(code.slice(0, 2)));
+  if (techClasses.size < 10_000) techClasses.set(nace, cls);
+  return cls;
 }

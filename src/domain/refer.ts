@@ -37,34 +37,44 @@ export function factIndex(content: Content): Map<string, Fact> {
 }
 
 /** Clusters whose sector codes match the firm's NACE code (active ones first). */
+/** Per content, a small memo of what does not depend on the firm (or only on its NACE code). */
+function memo<K, V>() {
+  const byContent = new WeakMap<Content, Map<K, V>>();
+  return (content: Content, key: K, make: () => V): V => {
+    let map = byContent.get(content);
+    if (!map) byContent.set(content, (map = new Map()));
+    let v = map.get(key);
+    if (v === undefined) { v = make(); if (map.size < 10_000) map.set(key, v); }
+    return v;
+  };
+}
+const clusterMemo = memo<string, Content['clusters']>();
+const servesMemo = memo<string, string>();
+
 export function clustersFor(nace: string, content: Content) {
-  return content.clusters
-    .filter((c) => c.status === 'active' && c.nace.some((prefix) => naceMatches(prefix, nace)));
+  return clusterMemo(content, nace, () => content.clusters
+    .filter((c) => c.status === 'active' && c.nace.some((prefix) => naceMatches(prefix, nace))));
 }
 
 function exclusion(channel: Channel, s: Situation, content: Content, lang: Lang): NotEligible | null {
   const hit = channel.excludes.find((e) => holds(e.when, s));
   if (hit) return { channel: channel.id, reason: hit.reason[lang], facts: hit.facts };
   if (channel.serves !== 'all' && channel.serves !== s.region) {
-    const serves = content.labels.region[channel.serves][lang];
-    return { channel: channel.id, reason: fill(content.engineTexts.servesElsewhere[lang], { name: channel.name[lang], serves }), facts: [] };
+    const serves = channel.serves;
+    const reason = servesMemo(content, `${lang}:${channel.id}`, () =>
+      fill(content.engineTexts.servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
+    return { channel: channel.id, reason, facts: [] };
   }
   return null;
 }
 
 /** A fact as quoted with a reason, with its source and date; the same for every firm, so made once. */
-const quotedFacts = new WeakMap<Content, Map<string, string>>();
+const quotedMemo = memo<string, string>();
 function quotedFact(content: Content, id: string, lang: Lang): string {
-  let cache = quotedFacts.get(content);
-  if (!cache) quotedFacts.set(content, (cache = new Map()));
-  const key = `${lang}:${id}`;
-  let text = cache.get(key);
-  if (text === undefined) {
+  return quotedMemo(content, `${lang}:${id}`, () => {
     const fact = factIndex(content).get(id)!;
-    text = fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
-    cache.set(key, text);
-  }
-  return text;
+    return fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
+  });
 }
 
 /** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */

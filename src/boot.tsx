@@ -1,0 +1,37 @@
+// Starts the app: strings of the visitor's language, then React over the prerendered start page.
+import { StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { initI18n, isLang, LANG_KEY } from './i18n';
+import { App } from './ui/App';
+import { loadContentFor } from './ui/content';
+import { readStorage, SAVE_KEY } from './ui/storage';
+
+function preferredLanguage() {
+  const saved = readStorage(LANG_KEY);
+  return isLang(saved) ? saved : 'nl';
+}
+
+const root = document.getElementById('root')!;
+// A share link opens on its result: do not show the prerendered start page meanwhile.
+const lang = preferredLanguage();
+if (location.hash.startsWith('#r=')) {
+  root.replaceChildren();
+  // Fetch the wizard and the content alongside the strings instead of after them.
+  void import('./ui/Wizard');
+  void loadContentFor(lang);
+}
+await initI18n(lang);
+const app = (
+  <StrictMode>
+    <App />
+  </StrictMode>
+);
+// The prerendered start page (index.html) is exactly what the app first renders for a Dutch visitor
+// without saved progress: React takes it over as it is. Anyone else gets a fresh render.
+if (lang === 'nl' && !location.hash && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
+else createRoot(root).render(app);
+
+// Offline after the first visit (vite-plugin-pwa builds sw.js); registered once the page has loaded.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
