@@ -13,7 +13,7 @@ import { sourcedItems } from '../content/check';
 import { profileSpace } from '../domain/profile-space';
 import { refer } from '../domain/refer';
 import { REGIONS } from '../domain/types';
-import type { Answers } from '../wizard/answers';
+import { MODES, type Answers } from '../wizard/answers';
 import { wizardMachine } from '../wizard/machine';
 import { encodeShareFragment } from '../wizard/persistence';
 import { preview } from 'vite';
@@ -90,16 +90,18 @@ function engineThroughput() {
 /** Screens from the first question to the result (question pages, check, result) over the machine's paths. */
 function pathLengths() {
   const variants: Answers[] = [];
-  for (const region of REGIONS) {
-    for (const staff of [14, 400]) {
-      variants.push({ ...RESULT_ANSWERS, region, ...(region === 'flanders' ? {} : { province: undefined }), staff });
+  for (const mode of MODES) {
+    for (const region of REGIONS) {
+      for (const staff of [14, 400]) {
+        variants.push({ ...RESULT_ANSWERS, mode, region, ...(region === 'flanders' ? {} : { province: undefined }), staff, triggers: [], triggersAnswered: true });
+      }
     }
   }
   // Distinct routes through the machine (three regions share the out-of-region route).
   const routes = new Set<string>();
   for (const answers of variants) {
     const actor = createActor(wizardMachine, { input: undefined }).start();
-    actor.send({ type: 'START' });
+    actor.send({ type: 'START', mode: answers.mode });
     const seen = [String(actor.getSnapshot().value)];
     while (actor.getSnapshot().value !== 'result' && seen.length < 30) {
       actor.send({ type: 'NEXT', answers });

@@ -1,6 +1,6 @@
 // zod schemas for every file in content/ (format described in content/README.md). Pure: no I/O.
 import { z } from '../domain/zod';
-import { PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const TextSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty, fr: nonEmpty });
@@ -91,6 +91,8 @@ export const ChannelSchema = z.strictObject({
   eligibility: TextSchema,
   firstStep: TextSchema,
   contact: z.strictObject({
+    /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
+    languages: z.array(z.enum(LANGS)).min(1).default(['nl']),
     url: SourcedSchema,
     phone: SourcedSchema.optional(),
     email: SourcedSchema.optional(),

@@ -1,5 +1,5 @@
 // The referral engine: profile + content -> Referral v1. Generic; every rule and text is content.
-import type { Channel, Content, Fact } from '../content/schema';
+import type { Channel, Condition, Content, Fact } from '../content/schema';
 import { holds, naceMatches, type Situation } from './conditions';
 import { formatDate } from './format';
 import { fill } from './template';
@@ -173,6 +173,11 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
   const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
   const recommendations = rank(candidates, frontDoor);
 
+  const signals = s.triggers.map((trigger) => ({
+    trigger,
+    channels: recommendations.filter((r) => r.rules.some((id) => namesTrigger(ruleIndex(content).get(id)!.when, trigger))).map((r) => r.channel),
+  }));
+
   const W = content.engineTexts.warnings;
   const warnings: string[] = [];
   if (s.region !== 'flanders') warnings.push(W.outOfRegion[lang]);
@@ -190,12 +195,25 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
     notEligible,
     warnings,
     firedRules: fired,
+    signals,
     contentVersion: content.meta.contentVersion,
   };
 }
 
+const ruleIndexes = new WeakMap<Content, Map<string, Content['rules'][number]>>();
+function ruleIndex(content: Content) {
+  let index = ruleIndexes.get(content);
+  if (!index) ruleIndexes.set(content, (index = new Map(content.rules.map((r) => [r.id, r]))));
+  return index;
+}
+
+/** Whether a condition asks for this warning light (not under a `not`). */
+function namesTrigger(c: Condition, trigger: string): boolean {
+  return (c.triggers?.includes(trigger) ?? false) || (c.all ?? []).some((x) => namesTrigger(x, trigger)) || (c.any ?? []).some((x) => namesTrigger(x, trigger));
+}
+
 /** Whether a condition looks at nothing but the region (so it can be judged before any other answer). */
-function onlyRegion(c: import('../content/schema').Condition): boolean {
+function onlyRegion(c: Condition): boolean {
   return Object.entries(c).every(([k, v]) =>
     k === 'region' || (k === 'all' || k === 'any' ? (v as typeof c[]).every(onlyRegion) : k === 'not' ? onlyRegion(v as typeof c) : false));
 }

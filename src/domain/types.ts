@@ -87,5 +87,7 @@ export interface Referral {
   warnings: string[];
   /** Every rule that fired, with its weight: the advisor's view of the reasoning. */
   firedRules: FiredRule[];
+  /** Which warning light led to which recommended channels (through the rules that name it). */
+  signals: Array<{ trigger: string; channels: string[] }>;
   contentVersion: string;
 }

@@ -22,7 +22,8 @@ export async function initI18n(lang: Lang) {
     lng: lang,
     fallbackLng: false,
     resources: { [lang]: { translation: await resources(lang) } },
-    interpolation: { escapeValue: false }, // React escapes
+    // React escapes. `mode` picks the wording: "$t(firm.{{mode}})" is "your firm" or "your client's firm".
+    interpolation: { escapeValue: false, defaultVariables: { mode: 'owner' } },
     returnNull: false,
   });
   document.documentElement.lang = lang;
@@ -36,4 +37,16 @@ export async function changeLanguage(lang: Lang) {
   ]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+}
+
+/** The strings of any language without switching to it (e.g. a hand-off e-mail in the contact's language). */
+export async function stringsIn(lang: Lang) {
+  if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', await resources(lang));
+  return i18next.getFixedT(lang);
+}
+
+/** Who the questions are about: the user's own firm, a client's firm, or the firm at intake. */
+export function setWordingMode(mode: 'owner' | 'client' | 'intake') {
+  const interpolation = i18next.options.interpolation;
+  if (interpolation && interpolation.defaultVariables?.mode !== mode) interpolation.defaultVariables = { ...interpolation.defaultVariables, mode };
 }

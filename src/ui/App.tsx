@@ -21,7 +21,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   // The fragment the page was opened with: a share link opens the wizard straight on its result.
   const [hash] = useState(() => location.hash);
-  const [entry, setEntry] = useState<Entry | null>(() => (hash.startsWith('#r=') ? 'link' : null));
+  const [entry, setEntry] = useState<Entry | null>(() => (hash.startsWith('#r=') ? { kind: 'link' } : null));
   const [notice, setNotice] = useState<Notice | null>(null);
   const resumable = readStorage(SAVE_KEY) !== null;
   // Tells tests and tools that React has taken over the prerendered start page.
@@ -65,9 +65,10 @@ export function App() {
         ) : (
           <StartPage
             resumable={resumable}
-            onStart={() => setEntry('start')}
-            onResume={() => setEntry('resume')}
-            onDiscard={() => { writeStorage(SAVE_KEY, null); setEntry('start'); }}
+            onStart={(mode) => setEntry({ kind: 'start', mode })}
+            onResume={() => setEntry({ kind: 'resume' })}
+            onDiscard={() => { writeStorage(SAVE_KEY, null); setEntry({ kind: 'start', mode: 'owner' }); }}
+            onImport={(text) => (text === null ? setNotice('import-too-large') : setEntry({ kind: 'import', text }))}
           />
         )}
       </main>

@@ -5,6 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../wizard/answers';
 import { previousStep, wizardMachine, type WizardEvent } from '../wizard/machine';
+import { importIntake, type ImportResult } from '../wizard/intake';
+import { setWordingMode } from '../i18n';
+import type { Mode } from '../wizard/answers';
 import { decodeShareFragment, isShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
 import { readStorage, SAVE_KEY, writeStorage } from './storage';
 import { content, useLang } from './content';
@@ -18,19 +21,26 @@ import { ResultPage } from './pages/ResultPage';
 import { SectorPage } from './pages/SectorPage';
 import { StaffPage } from './pages/StaffPage';
 import { StartPage } from './pages/StartPage';
+import { TriggersPage } from './pages/TriggersPage';
 import { WizardUiContext, type WizardUi } from './wizard-context';
 
-export type Entry = 'start' | 'resume' | 'link';
-export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-damaged' | 'storage-unavailable';
+export type Entry = { kind: 'start'; mode: Mode } | { kind: 'resume' } | { kind: 'link' } | { kind: 'import'; text: string };
+export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-damaged' | 'storage-unavailable'
+  | `import-${Exclude<ImportResult, { ok: true }>['problem']}` | 'import-content-changed';
 
 /** What the wizard starts from: a share link, saved progress or a fresh start; or a notice when those were unusable. */
 function initialState(entry: Entry, hash: string): { answers: Saved['answers'] | null; step: Step; notice: Notice | null } {
-  if (entry === 'link') {
+  if (entry.kind === 'import') {
+    const imported = importIntake(entry.text, content);
+    if (!imported.ok) return { answers: null, step: 'start', notice: `import-${imported.problem}` };
+    return { answers: { ...imported.answers, notes: imported.notes }, step: 'result', notice: imported.contentChanged ? 'import-content-changed' : null };
+  }
+  if (entry.kind === 'link') {
     const decoded = decodeShareFragment(hash, content);
     if (decoded.ok) return { answers: decoded.value, step: 'result', notice: null };
     return { answers: null, step: 'start', notice: `link-${decoded.problem}` };
   }
-  if (entry === 'resume') {
+  if (entry.kind === 'resume') {
     const saved = parseSaved(readStorage(SAVE_KEY), content);
     if (saved?.ok) return { answers: saved.value.answers, step: saved.value.step, notice: null };
     // The damaged save stays where it is until the user saves new answers over it.
@@ -48,6 +58,7 @@ const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
   introduced: IntroducedPage,
   practices: PracticesPage,
   needs: NeedsPage,
+  triggers: TriggersPage,
   check: CheckPage,
   result: ResultPage,
 };
@@ -60,6 +71,8 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const actor = useActorRef(wizardMachine, { input: undefined });
   const step = useSelector(actor, (s) => s.value as Step);
   const answers = useSelector(actor, (s) => s.context.answers);
+  // The wording follows the mode ("your firm", "your client's firm") on every page below.
+  setWordingMode(answers.mode ?? 'owner');
   const drafts = useRef<WizardUi['drafts']>({});
   const fromPopState = useRef(false);
   const firstRender = useRef(true);
@@ -68,16 +81,16 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
 
   useEffect(() => {
     // The answers never stay in the address bar (nor in the history) once read.
-    if (entry === 'link') history.replaceState(null, '', location.pathname + location.search);
+    if (entry.kind === 'link') history.replaceState(null, '', location.pathname + location.search);
     onNotice(boot.notice);
     if (boot.answers) actor.send({ type: 'RESTORE', answers: boot.answers, step: boot.step });
-    else if (boot.step === 'region') actor.send({ type: 'START' });
+    else if (boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
   }, [actor, boot]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Save progress on every change (not while an earlier save is waiting for the user's choice).
   useEffect(() => {
-    // Nothing answered yet: nothing to continue with after a reload.
-    if (Object.keys(answers).length === 0) return;
+    // Nothing answered yet (the mode alone is no answer): nothing to continue with after a reload.
+    if (!Object.keys(answers).some((k) => k !== 'mode')) return;
     if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step))) onNotice('storage-unavailable');
   }, [answers, step]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -141,12 +154,19 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
 
   if (step === 'start') {
     // E.g. after a damaged share link: progress saved on this device is still offered.
-    const saved = Object.keys(answers).length === 0 ? parseSaved(readStorage(SAVE_KEY), content) : null;
+    const saved = Object.keys(answers).some((k) => k !== 'mode') ? null : parseSaved(readStorage(SAVE_KEY), content);
     const resume = () => { if (saved?.ok) actor.send({ type: 'RESTORE', answers: saved.value.answers, step: saved.value.step }); };
     return (
       <StartPage
         resumable={saved?.ok === true}
-        onStart={() => actor.send({ type: 'START' })}
+        onStart={(mode) => actor.send({ type: 'START', mode })}
+        onImport={(text) => {
+          if (text === null) { onNotice('import-too-large'); return; }
+          const imported = importIntake(text, content);
+          if (!imported.ok) { onNotice(`import-${imported.problem}`); return; }
+          onNotice(imported.contentChanged ? 'import-content-changed' : null);
+          actor.send({ type: 'RESTORE', answers: { ...imported.answers, notes: imported.notes }, step: 'result' });
+        }}
         onResume={resume}
         onDiscard={() => { writeStorage(SAVE_KEY, null); actor.send({ type: 'START' }); }}
       />

@@ -31,6 +31,12 @@ export async function loadContentFor(lang: Lang): Promise<Content> {
   return content;
 }
 
+/** The content of any language without making it the active one (e.g. a hand-off e-mail in the contact's language). */
+export async function contentIn(lang: Lang): Promise<Content> {
+  if (lang === loadedLang) return content;
+  return (await loaders[lang]()).default as Content;
+}
+
 /** The active language and a picker for content texts ({nl, en, fr}). */
 export function useLang() {
   const { i18n } = useTranslation();

@@ -23,22 +23,34 @@ export interface Answers {
   practicesAnswered?: boolean;
   needs?: string[];
   triggers?: string[];
+  /** The owner chose to also mark warning lights (in the other modes the page is always asked). */
+  showTriggers?: boolean;
+  triggersAnswered?: boolean;
+  /** Kept on this device only (never in share links or exports): the advisor's notes and the names on the letter. */
+  notes?: string;
+  adviserName?: string;
+  clientName?: string;
 }
 
+/** Answers that only annotate (notes, names): changing them never changes the flow or the referral. */
+export const ANNOTATIONS = ['notes', 'adviserName', 'clientName'] as const;
+
 /** The steps of the wizard in order. `start` is the landing page, `result` the end. */
-export const STEPS = ['start', 'region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'check', 'result'] as const;
+export const STEPS = ['start', 'region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'triggers', 'check', 'result'] as const;
 export type Step = (typeof STEPS)[number];
-export const QUESTION_STEPS = ['region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs'] as const satisfies readonly Step[];
+export const QUESTION_STEPS = ['region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'triggers'] as const satisfies readonly Step[];
 export type QuestionStep = (typeof QUESTION_STEPS)[number];
 
 /** Staff alone makes the firm large: the financial figures cannot change that, so we skip them. */
 export const staffMakesLarge = (a: Answers) => (a.staff ?? 0) >= 250;
 export const outsideFlanders = (a: Answers) => a.region !== undefined && a.region !== 'flanders';
+/** Warning lights are asked of accountants and advisors, and of owners who ask for them. */
+export const asksTriggers = (a: Answers) => (a.mode ?? 'owner') !== 'owner' || a.showTriggers === true;
 
 /** The question steps this firm sees, in order (the skips applied). */
 export function questionPath(a: Answers): QuestionStep[] {
   if (outsideFlanders(a)) return ['region'];
-  return QUESTION_STEPS.filter((s) => !(s === 'figures' && staffMakesLarge(a)));
+  return QUESTION_STEPS.filter((s) => !(s === 'figures' && staffMakesLarge(a)) && !(s === 'triggers' && !asksTriggers(a)));
 }
 
 /** Whether the answers of one step are complete. */
@@ -52,6 +64,7 @@ export function stepAnswered(step: QuestionStep, a: Answers): boolean {
     case 'introduced': return a.introducedAnswered === true;
     case 'practices': return a.practicesAnswered === true;
     case 'needs': return (a.needs?.length ?? 0) > 0;
+    case 'triggers': return a.triggersAnswered === true;
   }
 }
 
@@ -72,7 +85,7 @@ export function toProfile(a: Answers): Record<string, unknown> {
     nace: a.nace,
     innovation: Object.fromEntries(Object.entries(a.innovation ?? {}).filter(([, v]) => v === true)),
     needs: a.needs ?? [],
-    ...(a.triggers?.length ? { triggers: a.triggers } : {}),
+    ...(a.triggers?.length && asksTriggers(a) ? { triggers: a.triggers } : {}),
   };
   return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
 }
@@ -100,5 +113,8 @@ export function fromProfile(p: Profile): Answers {
     practicesAnswered: true,
     needs: [...p.needs],
     triggers: p.triggers ? [...p.triggers] : [],
+    // A profile with warning lights shows them again (on the page an owner can open).
+    showTriggers: (p.triggers?.length ?? 0) > 0,
+    triggersAnswered: true,
   };
 }

@@ -1,6 +1,6 @@
 // The wizard's flow: which question comes next, back, skips, change links, resume. Testable without React.
 import { assign, setup } from 'xstate';
-import { firstOpenStep, outsideFlanders, questionPath, stepAnswered, STEPS, type Answers, type QuestionStep, type Step } from './answers';
+import { ANNOTATIONS, firstOpenStep, outsideFlanders, questionPath, stepAnswered, STEPS, type Answers, type Mode, type QuestionStep, type Step } from './answers';
 
 export interface WizardContext {
   answers: Answers;
@@ -9,7 +9,9 @@ export interface WizardContext {
 }
 
 export type WizardEvent =
-  | { type: 'START' }
+  | { type: 'START'; mode?: Mode }
+  /** Notes and names on the result: they change nothing else. */
+  | { type: 'ANNOTATE'; annotations: Pick<Answers, (typeof ANNOTATIONS)[number]> }
   | { type: 'NEXT'; answers: Partial<Answers> }
   | { type: 'BACK' }
   | { type: 'GOTO'; step: Step; fromCheck?: boolean }
@@ -80,6 +82,12 @@ const machineSetup = setup({
     rememberChangeLink: assign({ returnToCheck: ({ event }) => event.type === 'GOTO' && event.fromCheck === true }),
     restoreAnswers: assign(({ event }) => (event.type === 'RESTORE' ? { answers: event.answers, returnToCheck: false } : {})),
     resetAnswers: assign({ answers: {}, returnToCheck: false }),
+    setMode: assign(({ context, event }) => (event.type === 'START' && event.mode ? { answers: { ...context.answers, mode: event.mode } } : {})),
+    annotate: assign(({ context, event }) => {
+      if (event.type !== 'ANNOTATE') return {};
+      const allowed = Object.fromEntries(Object.entries(event.annotations).filter(([k]) => (ANNOTATIONS as readonly string[]).includes(k)));
+      return { answers: { ...context.answers, ...allowed } };
+    }),
   },
 });
 
@@ -92,7 +100,7 @@ function stepState(from: Step) {
         actions: to === 'check' ? (['saveAnswers', 'clearReturn'] as const) : (['saveAnswers'] as const),
       })),
       BACK: STEPS.map((to) => ({ guard: { type: 'backIs' as const, params: { from, to } }, target: `#wizard.${to}`, actions: 'clearReturn' as const })),
-      ...(from === 'start' ? { START: 'region' } : {}),
+      ...(from === 'start' ? { START: { target: '#wizard.region', actions: 'setMode' as const } } : {}),
     },
   };
 }
@@ -105,6 +113,7 @@ export const wizardMachine = machineSetup.createMachine({
     GOTO: STEPS.map((to) => ({ guard: { type: 'gotoAllowed' as const, params: { to } }, target: `.${to}`, actions: 'rememberChangeLink' as const })),
     RESTORE: STEPS.map((to) => ({ guard: { type: 'restoreTo' as const, params: { to } }, target: `.${to}`, actions: 'restoreAnswers' as const })),
     RESTART: { target: '.start', actions: 'resetAnswers' },
+    ANNOTATE: { actions: 'annotate' },
   },
   states: Object.fromEntries(STEPS.map((step) => [step, stepState(step)])) as Record<Step, ReturnType<typeof stepState>>,
 });

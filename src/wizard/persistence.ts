@@ -27,6 +27,11 @@ const AnswersSchema = z.strictObject({
   practicesAnswered: z.boolean().optional(),
   needs: z.array(z.string().max(40)).max(30).optional(),
   triggers: z.array(z.string().max(40)).max(30).optional(),
+  showTriggers: z.boolean().optional(),
+  triggersAnswered: z.boolean().optional(),
+  notes: z.string().max(20_000).optional(),
+  adviserName: z.string().max(200).optional(),
+  clientName: z.string().max(200).optional(),
 });
 
 const SavedSchema = z.strictObject({

@@ -24,7 +24,11 @@ const labels = readYaml('content/labels.yaml') as { province: Record<string, Tex
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locales[lang]);
   if (typeof value !== 'string') throw new Error(`no string ${key} in content/locales/${lang}.json`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
+  // The wording follows the mode (owner unless given), through nested strings like $t(firm.{{mode}}).
+  const all = { mode: 'owner', ...vars };
+  return value
+    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(all[name as keyof typeof all] ?? `{{${name}}}`))
+    .replace(/\$t\(([\w.]+)\)/g, (_, nested: string) => t(lang, nested, vars));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

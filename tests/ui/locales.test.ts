@@ -37,7 +37,9 @@ function sources(dir: string): Array<{ file: string; text: string }> {
 const SOURCES = sources(UI_DIR);
 
 /** The notices of the app shell, read from its `type Notice = 'a' | 'b'` declaration wherever it lives. */
-const NOTICES = [...(SOURCES.map((s) => s.text.match(/type Notice = ([^;]+);/)).find(Boolean)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+// The notices the app can show: every key of the notice strings but the dismiss button.
+const NOTICES = Object.keys(nl.notice).filter((k) => k !== 'dismiss');
+const MODES = ['owner', 'client', 'intake'] as const;
 const FIGURE_FIELDS = ['turnover', 'balance'];
 
 /** The values each template key of the UI can take. A new template in src/ui must be added here. */
@@ -54,6 +56,10 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'notice.${notice}': NOTICES,
   'region.options.${r}': REGIONS,
   'region.options.${a.region}': REGIONS,
+  'start.mode.${m}': MODES,
+  'handoff.intro.${mode}': MODES,
+  'lang.${mail.lang}': LANGS,
+  "letter.intro.${answers.mode ?? 'owner'}": MODES,
 };
 
 function keysUsed() {

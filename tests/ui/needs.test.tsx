@@ -43,7 +43,7 @@ describe('needs page', () => {
     const { user, send } = renderNeeds();
     await user.click(screen.getByRole('checkbox', { name: need('not-sure').label.nl }));
     await submit(user);
-    expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { needs: ['not-sure'] } });
+    expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { needs: ['not-sure'], showTriggers: false } });
   });
 
   it('several needs are all sent', async () => {
@@ -52,7 +52,7 @@ describe('needs page', () => {
     await user.click(screen.getByRole('checkbox', { name: need('training').label.nl }));
     await submit(user);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send.mock.calls[0]![0]).toEqual({ type: 'NEXT', answers: { needs: expect.arrayContaining(['financing', 'training']) } });
+    expect(send.mock.calls[0]![0]).toEqual({ type: 'NEXT', answers: { needs: expect.arrayContaining(['financing', 'training']), showTriggers: false } });
     expect((send.mock.calls[0]![0] as { answers: { needs: string[] } }).answers.needs).toHaveLength(2);
   });
 

@@ -21,8 +21,20 @@ import { SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
 export const CONTENT = content();
 
 /** The UI strings, so tests find things the way a user reads them without copying the copy. */
-export const STRINGS = { nl, en, fr } as const;
-export const T = nl;
+/** The strings as the owner (the default mode) reads them: nested wording like $t(firm.{{mode}}) resolved. */
+function asOwner<T>(strings: T, root: unknown = strings): T {
+  const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], root);
+  if (typeof strings === 'string') {
+    return strings.replace(/\$t\((\w+)\.\{\{mode\}\}\)/g, (_, ns: string) => String(lookup(`${ns}.owner`))) as T;
+  }
+  if (strings && typeof strings === 'object') {
+    return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, asOwner(v, root)])) as T;
+  }
+  return strings;
+}
+
+export const STRINGS = { nl: asOwner(nl), en: asOwner(en), fr: asOwner(fr) } as const;
+export const T = STRINGS.nl;
 
 /** Call once at the top of a test file: Dutch strings, empty storage and URL, unmounted trees. */
 export function setupUi() {

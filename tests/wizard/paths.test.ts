@@ -71,11 +71,19 @@ function needsFor(a: Answers): string[] {
   return Math.floor(n / NEEDS.length) % 3 === 0 ? [first, NEEDS[(n + 5) % NEEDS.length]!] : [first];
 }
 
+/** Warning lights in rotation (none, one, two), like the needs. */
+function triggersFor(a: Answers): string[] {
+  const n = Math.floor((a.nace?.length ?? 0) + (a.staff ?? 0) + (a.needs?.length ?? 0));
+  const ids = content().triggers.map((t) => t.id);
+  return n % 3 === 0 ? [] : n % 3 === 1 ? [ids[n % ids.length]!] : [ids[n % ids.length]!, ids[(n + 3) % ids.length]!];
+}
+
 /** The events a user can send on each page, given the answers so far. */
 function eventsFor(s: Snapshot): WizardEvent[] {
   const a = s.context.answers;
   switch (s.value as Step) {
-    case 'start': return [{ type: 'START' }];
+    // The owner's path, and an accountant's (who is also asked the warning lights).
+    case 'start': return [{ type: 'START', mode: 'owner' }, { type: 'START', mode: 'client' }];
     case 'region': return REGION_ANSWERS.map(next);
     case 'staff': return STAFF.map((staff) => next({ staff }));
     case 'figures': return FIGURES.map(next);
@@ -84,6 +92,7 @@ function eventsFor(s: Snapshot): WizardEvent[] {
     case 'introduced': return [next({ innovation: { ...a.innovation, ...innovationFor(a).introduced }, introducedAnswered: true })];
     case 'practices': return [next({ innovation: { ...a.innovation, ...innovationFor(a).practices }, practicesAnswered: true })];
     case 'needs': return [next({ needs: needsFor(a) })];
+    case 'triggers': return [next({ triggers: triggersFor(a), triggersAnswered: true })];
     case 'check': return [next({})];
     case 'result': return [];
   }
@@ -127,7 +136,8 @@ describe('every path through the wizard (@xstate/graph)', () => {
   it('enumerates one path per combination of answers', () => {
     // 5 provinces x (3 staff sizes x 2 figures + 1 large) x 2 ownership x 5 sectors,
     // plus one path per region outside Flanders.
-    expect(walks).toHaveLength(5 * 7 * 2 * 5 + 3);
+    // Each twice: as the owner and as an accountant (who also answers the warning lights).
+    expect(walks).toHaveLength(2 * (5 * 7 * 2 * 5 + 3));
   });
 
   it('covers every branch: region, province, staff below/at 250, figures known/unknown, ownership, tech class, segment, need', () => {
@@ -196,7 +206,7 @@ describe('every path through the wizard (@xstate/graph)', () => {
 
   it('every path outside Flanders gives that region\'s front door', () => {
     const outside = walks.filter((w) => outsideFlanders(w.answers));
-    expect(outside.map((w) => w.answers.region).sort()).toEqual(['abroad', 'brussels', 'wallonia']);
+    expect([...new Set(outside.map((w) => w.answers.region))].sort()).toEqual(['abroad', 'brussels', 'wallonia']);
     for (const w of outside) {
       const region = w.answers.region as Exclude<Region, 'flanders'>;
       expect(w.referral).toBeNull();
@@ -228,8 +238,8 @@ describe('every path through the wizard (@xstate/graph)', () => {
     expect(elsewhere.map(show)).toEqual([]);
   });
 
-  it('screens from start to result: 2 outside Flanders, 9 when staff makes the firm large, else 10; the progress bar agrees', () => {
-    const expected = (a: Answers) => (outsideFlanders(a) ? 2 : a.staff! >= 250 ? 9 : 10);
+  it('screens from start to result: 2 outside Flanders, 9 when staff makes the firm large, else 10 (one more with warning lights); the progress bar agrees', () => {
+    const expected = (a: Answers) => (outsideFlanders(a) ? 2 : (a.staff! >= 250 ? 9 : 10) + (a.mode === 'client' ? 1 : 0));
     const wrong = walks.filter((w) => w.screens.length !== expected(w.answers) || progress('result', w.answers).total !== w.screens.length);
     expect(wrong.map(show)).toEqual([]);
 
@@ -237,7 +247,7 @@ describe('every path through the wizard (@xstate/graph)', () => {
     const byLength: Record<number, number> = {};
     for (const n of sorted) byLength[n] = (byLength[n] ?? 0) + 1;
     const summary = { paths: walks.length, shortest: sorted[0], median: sorted[Math.floor(sorted.length / 2)], longest: sorted.at(-1), byLength };
-    expect(summary).toMatchObject({ shortest: 2, median: 10, longest: 10 });
+    expect(summary).toMatchObject({ shortest: 2, median: 10, longest: 11 });
     console.info('screens from start to result (question pages + check + result):', JSON.stringify(summary));
   });
 });

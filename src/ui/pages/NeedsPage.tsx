@@ -8,9 +8,13 @@ export function NeedsPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
   const { answers, send } = useWizard();
-  const form = useQuestionForm<{ needs: string[] }>('needs', { needs: answers.needs ?? [] });
+  const owner = (answers.mode ?? 'owner') === 'owner';
+  const form = useQuestionForm<{ needs: string[]; showTriggers: boolean }>('needs', { needs: answers.needs ?? [], showTriggers: answers.showTriggers ?? false });
   return (
-    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { needs: Array.isArray(v.needs) ? v.needs : [v.needs] } })}>
+    <QuestionPage
+      form={form}
+      onValid={(v) => send({ type: 'NEXT', answers: { needs: Array.isArray(v.needs) ? v.needs : [v.needs], ...(owner ? { showTriggers: v.showTriggers } : {}) } })}
+    >
       <ChoiceGroup
         id="needs"
         type="checkbox"
@@ -21,6 +25,14 @@ export function NeedsPage() {
         error={form.formState.errors.needs}
         reg={form.register('needs', { validate: (v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)) || t('needs.required') })}
       />
+      {owner ? (
+        // Warning lights are asked of accountants and advisors; an owner can add them.
+        <div className="choice">
+          <input id="showTriggers" type="checkbox" aria-describedby="showTriggers-hint" {...form.register('showTriggers')} />
+          <label htmlFor="showTriggers">{t('needs.showTriggers')}</label>
+          <p className="hint choice-hint" id="showTriggers-hint">{t('needs.showTriggersHint')}</p>
+        </div>
+      ) : null}
     </QuestionPage>
   );
 }

@@ -8,6 +8,10 @@ import type { Lang, Referral } from '../../domain/types';
 import { completeProfile, outsideFlanders } from '../../wizard/answers';
 import { encodeShareFragment } from '../../wizard/persistence';
 import { PyramidSvg } from '../components/PyramidSvg';
+import { AdvisorView } from './result/AdvisorView';
+import { Handoff } from './result/Handoff';
+import { IntakeTools } from './result/IntakeTools';
+import { Letter } from './result/Letter';
 import { BackLink, PageHeading } from '../components/QuestionPage';
 import { SafeText } from '../components/SafeText';
 import { content, useLang } from '../content';
@@ -114,6 +118,7 @@ export function ResultPage() {
           <Calls channel={firstChannel} />
           <h3>{t('result.contact')}</h3>
           <Contact channel={firstChannel} province={answers.province} />
+          <Handoff channel={firstChannel} answers={answers} profile={profile} />
           {myths.length ? (
             <>
               <h3>{t('result.goodToKnow')}</h3>
@@ -138,10 +143,25 @@ export function ResultPage() {
                   <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
                   <Calls channel={ch} />
                   <Contact channel={ch} province={answers.province} />
+                  <Handoff channel={ch} answers={answers} profile={profile} />
                 </li>
               );
             })}
           </ol>
+        </section>
+      ) : null}
+
+      {referral?.signals.length ? (
+        <section aria-labelledby="signals-title">
+          <h2 id="signals-title">{t('result.signals')}</h2>
+          <ul>
+            {referral.signals.map((sig) => (
+              <li key={sig.trigger}>
+                <strong>{pick(content.triggers.find((x) => x.id === sig.trigger)!.label)}</strong>:{' '}
+                {sig.channels.length ? sig.channels.map((id) => pick(content.channels[id]!.name)).join(', ') : t('result.signalNoChannel')}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
@@ -173,6 +193,10 @@ export function ResultPage() {
         ) : null}
         <p>{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, i18n.language) })}</p>
       </section>
+
+      {referral ? <AdvisorView referral={referral} open={answers.mode === 'intake'} /> : null}
+      <IntakeTools />
+      <Letter recommendations={recs} facts={usedFacts} />
 
       <div className="button-group no-print">
         <button type="button" className="button" onClick={() => window.print()}>{t('result.print')}</button>

@@ -1,16 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 
+import type { Mode } from '../../wizard/answers';
+const MODES: Mode[] = ['owner', 'client', 'intake'];
+/** An exported intake is a few kilobytes; refuse anything far larger before reading it. */
+const MAX_IMPORT_BYTES = 1024 * 1024;
+
 interface Props {
-  onStart: () => void;
+  onStart: (mode: Mode) => void;
   /** Saved progress exists: offer to continue or start over instead of a plain start. */
   resumable?: boolean;
   onResume?: () => void;
   onDiscard?: () => void;
+  /** An exported intake file was chosen (its text), or it was too large to read. */
+  onImport?: (text: string | null) => void;
 }
 
-export function StartPage({ onStart, resumable = false, onResume, onDiscard }: Props) {
+// Keep in step with src/ui/prerender.ts: index.html carries this page, prerendered, for React to take over.
+export function StartPage({ onStart, resumable = false, onResume, onDiscard, onImport }: Props) {
   const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('owner');
   return (
     <>
       <PageHeading>{t('start.title')}</PageHeading>
@@ -30,9 +40,36 @@ export function StartPage({ onStart, resumable = false, onResume, onDiscard }: P
           </div>
         </div>
       ) : (
-        <button type="button" className="button button--start" onClick={onStart}>{t('start.button')}</button>
+        <>
+          <fieldset className="fieldset field">
+            <legend className="legend">{t('start.modeLegend')}</legend>
+            <div className="radios">
+              {MODES.map((m) => (
+                <div className="choice" key={m}>
+                  <input id={`mode-${m}`} type="radio" name="mode" value={m} defaultChecked={m === 'owner'} onChange={() => setMode(m)} />
+                  <label htmlFor={`mode-${m}`}>{t(`start.mode.${m}`)}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <button type="button" className="button button--start" onClick={() => onStart(mode)}>{t('start.button')}</button>
+        </>
       )}
       <p className="privacy">{t('start.privacy')}</p>
+      <h2 className="h-small">{t('start.advisorsTitle')}</h2>
+      <ul className="list">
+        <li>
+          <label htmlFor="import-file" className="file-label">{t('start.importLabel')}</label>{' '}
+          <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (!file || !onImport) return;
+            if (file.size > MAX_IMPORT_BYTES) onImport(null);
+            else void file.text().then(onImport);
+          }} />
+        </li>
+        <li><a href="?batch">{t('start.batchLink')}</a></li>
+      </ul>
     </>
   );
 }

@@ -1,0 +1,37 @@
+// The firm's answers in short, as rows of label and value: the check page, the referral letter and
+// the hand-off e-mail all show them, each in its own language (t and content of that language).
+import type { TFunction } from 'i18next';
+import type { Content } from '../content/schema';
+import { formatEuro, formatNumber } from '../domain/format';
+import type { InnovationKey, Lang } from '../domain/types';
+import { questionPath, type Answers, type QuestionStep } from '../wizard/answers';
+import { sectorName } from './sector-search';
+
+const INTRODUCED_KEYS: InnovationKey[] = ['newGoods', 'newServices', 'productInHouse', 'productNewToMarket', 'newProductionMethods', 'newLogistics', 'newSupportProcesses', 'processInHouse'];
+const PRACTICE_KEYS: InnovationKey[] = ['inHouseRnd', 'rndStaff', 'innovationSpending', 'boughtKnowledge', 'cooperation'];
+
+export interface AnswerRow { step: QuestionStep; label: string; value: string }
+
+export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lang): AnswerRow[] {
+  const yes = (keys: readonly InnovationKey[]) => {
+    const list = keys.filter((k) => a.innovation?.[k]);
+    return list.length ? list.map((k) => t(`innovation.short.${k}`)).join('; ') : t('check.noInnovation');
+  };
+  const amount = (n: number | null | undefined) => (n == null ? t('figures.unknown') : formatEuro(n, lang));
+  const choices = (ids: string[] | undefined, list: Content['needs']) =>
+    (ids ?? []).map((id) => list.find((c) => c.id === id)?.label[lang] ?? id).join('; ');
+  const rows: AnswerRow[] = [
+    { step: 'region', label: t('check.region'), value: [t(`region.options.${a.region}`), a.province ? content.labels.province[a.province][lang] : ''].filter(Boolean).join(', ') },
+    { step: 'staff', label: t('check.staff'), value: a.staff === undefined ? '' : formatNumber(a.staff, lang) },
+    { step: 'figures', label: t('check.turnover'), value: amount(a.turnoverEur) },
+    { step: 'figures', label: t('check.balance'), value: amount(a.balanceSheetEur) },
+    { step: 'ownership', label: t('check.ownership'), value: a.ownedByLargeGroup ? t('common.yes') : t('common.no') },
+    { step: 'sector', label: t('check.sector'), value: a.nace ? `${a.nace} ${sectorName(a.nace, content.sectors, lang) ?? ''}`.trim() : '' },
+    { step: 'introduced', label: t('check.innovation'), value: yes(INTRODUCED_KEYS) },
+    { step: 'practices', label: t('check.practices'), value: yes(PRACTICE_KEYS) },
+    { step: 'needs', label: t('check.needs'), value: choices(a.needs, content.needs) },
+    { step: 'triggers', label: t('check.triggers'), value: a.triggers?.length ? choices(a.triggers, content.triggers) : t('check.noInnovation') },
+  ];
+  const path = questionPath(a);
+  return rows.filter((r) => path.includes(r.step));
+}

@@ -1,0 +1,74 @@
+// A warm hand-off: an e-mail to the channel's contact, prefilled with the intake summary in the
+// contact's language, that the user reviews and sends from their own mail program. Nothing is sent here.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../../content/schema';
+import { refer } from '../../../domain/refer';
+import type { Lang, Profile } from '../../../domain/types';
+import { stringsIn } from '../../../i18n';
+import type { Answers } from '../../../wizard/answers';
+import { answerRows } from '../../answer-summary';
+import { contentIn, useLang } from '../../content';
+
+/** The contact's language: the user's own when the contact works in it, else the contact's first. */
+export function handoffLanguage(channel: Channel, userLang: Lang): Lang {
+  return channel.contact.languages.includes(userLang) ? userLang : channel.contact.languages[0]!;
+}
+
+export interface HandoffMail { lang: Lang; to?: string; subject: string; body: string }
+
+export async function handoffMail(channel: Channel, answers: Answers, profile: Profile | null, userLang: Lang): Promise<HandoffMail> {
+  const lang = handoffLanguage(channel, userLang);
+  const [t, content] = await Promise.all([stringsIn(lang), contentIn(lang)]);
+  const mode = answers.mode ?? 'owner';
+  const reasons = profile ? refer(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.reasons ?? [] : [];
+  const lines = [
+    t('handoff.greeting', { mode }),
+    '',
+    t(`handoff.intro.${mode}`, { mode }),
+    '',
+    ...answerRows(answers, t, content, lang).map((r) => `${r.label}: ${r.value}`),
+    ...(answers.clientName ? [`${t('letter.clientName', { mode })}: ${answers.clientName}`] : []),
+    '',
+    ...(reasons.length ? [t('handoff.why', { mode }), ...reasons.slice(0, 3).map((r) => `- ${r.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$2')}`), ''] : []),
+    t('handoff.closing', { mode }),
+    answers.adviserName ?? '',
+  ];
+  return {
+    lang,
+    to: channel.contact.email ? String(channel.contact.email.value) : undefined,
+    subject: t('handoff.subject', { mode, name: content.channels[channel.id]!.name[lang] }),
+    body: lines.join('\n').trim(),
+  };
+}
+
+export function mailtoHref(mail: HandoffMail): string {
+  return `mailto:${mail.to ?? ''}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`;
+}
+
+export function Handoff({ channel, answers, profile }: { channel: Channel; answers: Answers; profile: Profile | null }) {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const [mail, setMail] = useState<HandoffMail | null>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); });
+    return () => { live = false; };
+  }, [channel, answers, profile, lang]);
+  if (!mail) return null;
+  const name = pick(channel.name);
+  return (
+    <p className="handoff no-print">
+      {mail.to ? (
+        <a className="button button--secondary" href={mailtoHref(mail)}>{t('handoff.email', { name })}</a>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => {
+          void navigator.clipboard?.writeText(`${mail.subject}\n\n${mail.body}`).then(() => setCopied(true), () => setCopied(false));
+        }}>{t('handoff.copy', { name })}</button>
+      )}
+      <span className="hint"> {t('handoff.note', { language: t(`lang.${mail.lang}`) })}</span>
+      <span role="status">{copied ? ` ${t('handoff.copied')}` : ''}</span>
+    </p>
+  );
+}

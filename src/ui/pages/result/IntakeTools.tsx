@@ -1,0 +1,46 @@
+// Names for the letter (kept on this device), the letter itself, and export of the intake.
+import { useTranslation } from 'react-i18next';
+import type { Answers } from '../../../wizard/answers';
+import { buildIntake, intakeToCsv, intakeToJson } from '../../../wizard/intake';
+import { content, useLang } from '../../content';
+import { useWizard } from '../../wizard-context';
+import { printLetter } from './Letter';
+
+function download(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function IntakeTools() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { answers, send } = useWizard();
+  const annotate = (key: 'adviserName' | 'clientName') => (e: React.ChangeEvent<HTMLInputElement>) =>
+    send({ type: 'ANNOTATE', annotations: { [key]: e.currentTarget.value } as Pick<Answers, typeof key> });
+  const stamp = new Date().toISOString().slice(0, 10);
+  const intake = () => buildIntake(answers, answers.notes ?? '', content, lang);
+  return (
+    <section className="no-print" aria-labelledby="tools-title">
+      <h2 id="tools-title">{t('tools.title')}</h2>
+      <div className="field">
+        <label className="label" htmlFor="adviserName">{t('letter.adviserName')}</label>
+        <input id="adviserName" className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
+      </div>
+      <div className="field">
+        <label className="label" htmlFor="clientName">{t('letter.clientName')}</label>
+        <input id="clientName" className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
+        <p className="hint" id="names-hint">{t('tools.namesHint')}</p>
+      </div>
+      <div className="button-group">
+        <button type="button" className="button" onClick={printLetter}>{t('tools.printLetter')}</button>
+        <button type="button" className="button button--secondary" onClick={() => { const i = intake(); if (i) download(intakeToJson(i), `innovatiewijzer-intake-${stamp}.json`, 'application/json'); }}>{t('tools.exportJson')}</button>
+        <button type="button" className="button button--secondary" onClick={() => { const i = intake(); if (i) download(`\uFEFF${intakeToCsv(i)}`, `innovatiewijzer-intake-${stamp}.csv`, 'text/csv'); }}>{t('tools.exportCsv')}</button>
+      </div>
+      <p className="hint">{t('tools.exportHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// The referral letter for the client: one A4 page (print only), in the chosen language, with the
+// answers in short, the recommended channels with next steps and contacts, the sources with dates,
+// the date, and the adviser's and client's names if given (those stay on this device and the paper).
+import { useTranslation } from 'react-i18next';
+import type { Fact } from '../../../content/schema';
+import { formatDate } from '../../../domain/format';
+import type { Recommendation } from '../../../domain/types';
+import { answerRows } from '../../answer-summary';
+import { SafeText } from '../../components/SafeText';
+import { content, useLang } from '../../content';
+import { useWizard } from '../../wizard-context';
+
+const MAX_CHANNELS = 3;
+
+export function Letter({ recommendations, facts }: { recommendations: Array<Pick<Recommendation, 'channel' | 'reasons'>>; facts: Fact[] }) {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const { answers } = useWizard();
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <article className="letter" aria-hidden="true">
+      <header className="letter-head">
+        <p className="letter-brand">{t('app.title')}</p>
+        <p>{formatDate(today, lang)}</p>
+      </header>
+      <h1 className="letter-title">{t('letter.title')}</h1>
+      {answers.clientName ? <p><strong>{t('letter.clientName')}:</strong> {answers.clientName}</p> : null}
+      {answers.adviserName ? <p><strong>{t('letter.adviserName')}:</strong> {answers.adviserName}</p> : null}
+      <p>{t(`letter.intro.${answers.mode ?? 'owner'}`)}</p>
+      <h2>{t('letter.answers')}</h2>
+      <dl className="letter-answers">
+        {answerRows(answers, t, content, lang).map((r) => <div key={r.label}><dt>{r.label}</dt><dd>{r.value}</dd></div>)}
+      </dl>
+      <h2>{t('letter.channels')}</h2>
+      <ol>
+        {recommendations.slice(0, MAX_CHANNELS).map((r) => {
+          const ch = content.channels[r.channel]!;
+          return (
+            <li key={r.channel}>
+              <strong>{pick(ch.name)}</strong>
+              {r.reasons[0] ? <>: <SafeText text={r.reasons[0]} /></> : null}
+              <br />{t('result.nextStep')}: {pick(ch.firstStep)}
+              <br />{t('result.contact')}: {String(ch.contact.url.value)}{ch.contact.phone ? `, ${String(ch.contact.phone.value)}` : ''}{ch.contact.email ? `, ${String(ch.contact.email.value)}` : ''}
+            </li>
+          );
+        })}
+      </ol>
+      {facts.length ? (
+        <>
+          <h2>{t('result.sources')}</h2>
+          <ul className="letter-sources">
+            {facts.map((f) => <li key={f.id}>{pick(f.text)} ({f.source}, {t('result.checkedOn', { date: formatDate(f.checked, lang) })})</li>)}
+          </ul>
+        </>
+      ) : null}
+      <p className="letter-foot">{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, lang) })}</p>
+    </article>
+  );
+}
+
+/** Prints the letter instead of the page, then returns to normal. */
+export function printLetter() {
+  const root = document.documentElement;
+  root.classList.add('print-letter');
+  const done = () => { root.classList.remove('print-letter'); removeEventListener('afterprint', done); };
+  addEventListener('afterprint', done);
+  window.print();
+}
