@@ -7,6 +7,8 @@ import { changeLanguage, LANG_KEY } from '../i18n';
 import i18next from 'i18next';
 import { isLang, loadContentFor } from './content';
 import { formatDate } from '../domain/format';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, writeStorage } from './storage';
 import type { Entry, Notice } from './Wizard';
@@ -16,6 +18,9 @@ const Wizard = lazy(async () => {
   const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl')]);
   return module;
 });
+
+// Advisors' batch triage (?batch): its own page, loaded only there.
+const BatchPage = lazy(() => import('./batch/BatchPage'));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -58,10 +63,19 @@ export function App() {
             <button type="button" className="link-button" onClick={() => setNotice(null)}>{t('notice.dismiss')}</button>
           </div>
         ) : null}
-        {entry ? (
-          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-            <Wizard entry={entry} hash={hash} onNotice={setNotice} />
-          </Suspense>
+        {new URLSearchParams(location.search).has('batch') ? (
+          <ErrorBoundary fallback={() => <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />}>
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <BatchPage />
+            </Suspense>
+          </ErrorBoundary>
+        ) : entry ? (
+          // Also catches a failed load of the wizard's code (e.g. offline before it was ever cached).
+          <ErrorBoundary fallback={(reset) => <PageError onBack={() => { reset(); setEntry(null); }} backLabel={t('pageError.home')} />}>
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <Wizard entry={entry} hash={hash} onNotice={setNotice} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <StartPage
             resumable={resumable}

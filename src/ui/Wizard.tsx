@@ -21,6 +21,8 @@ import { ResultPage } from './pages/ResultPage';
 import { SectorPage } from './pages/SectorPage';
 import { StaffPage } from './pages/StaffPage';
 import { StartPage } from './pages/StartPage';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { PageError } from './components/PageError';
 import { TriggersPage } from './pages/TriggersPage';
 import { WizardUiContext, type WizardUi } from './wizard-context';
 
@@ -175,7 +177,9 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const Page = PAGES[step];
   return (
     <WizardUiContext.Provider value={ui}>
-      <Page key={step} />
+      <ErrorBoundary key={step} fallback={() => <PageError onBack={() => actor.send({ type: 'BACK' })} backLabel={t('pageError.back')} />}>
+        <Page />
+      </ErrorBoundary>
     </WizardUiContext.Provider>
   );
 }
