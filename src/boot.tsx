@@ -33,5 +33,7 @@ else createRoot(root).render(app);
 
 // Offline after the first visit (vite-plugin-pwa builds sw.js); registered once the page has loaded.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register);
 }
