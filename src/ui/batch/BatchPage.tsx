@@ -67,6 +67,9 @@ export default function BatchPage() {
   const nf = useMemo(() => new Intl.NumberFormat(lang), [lang]);
 
   useEffect(() => () => cancel.current?.(), []);
+  useEffect(() => {
+    document.title = `${t('batch.title')} - ${t('app.title')}`;
+  }, [t, lang]);
 
   const run = useCallback(async (file: Source, runLang: Lang) => {
     cancel.current?.();
@@ -155,10 +158,10 @@ export default function BatchPage() {
     const channel = content?.channels[id];
     return channel ? pick(channel.name) : id;
   };
-  const label = <K extends 'sizeClass' | 'segment' | 'techClass'>(kind: K, id: string | undefined) => {
-    if (!id || !content) return id ?? '';
-    const texts = content.labels[kind] as Record<string, { [l in Lang]: string }>;
-    return texts[id] ? pick(texts[id]) : id;
+  const label = (kind: 'sizeClass' | 'segment' | 'techClass', id: string | undefined) => {
+    const texts = content?.labels[kind] as Record<string, Record<Lang, string>> | undefined;
+    const text = id ? texts?.[id] : undefined;
+    return text ? pick(text) : (id ?? '');
   };
 
   const listed = result ? (onlyErrors ? result.rows.filter((r) => r.error !== undefined) : result.rows) : [];
@@ -268,7 +271,7 @@ export default function BatchPage() {
                 {shown.map((r) => (
                   <tr key={r.row} className={r.error !== undefined ? 'batch-row--error' : undefined}>
                     <th scope="row">{nf.format(r.row)}</th>
-                    {result.nameColumn ? <td>{r.name}</td> : null}
+                    {result.nameColumn ? <td className="batch-name">{r.name}</td> : null}
                     <td>{label('sizeClass', r.sizeClass)}</td>
                     <td>{label('segment', r.segment)}</td>
                     <td>{label('techClass', r.techClass)}</td>

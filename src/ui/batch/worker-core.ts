@@ -33,6 +33,7 @@ export async function runBatchRequest(req: BatchRequest, post: (m: BatchResponse
       return;
     }
     post({ id, type: 'progress', done: 0, total: read.prepared.rows.length });
+    if (pause) await pause();
     const run = referInChunks(read.prepared, req.content, req.lang, req.chunk ?? CHUNK_ROWS);
     for (;;) {
       const step = run.next();

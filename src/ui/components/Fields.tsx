@@ -66,3 +66,18 @@ export function ChoiceGroup(props: { id: string; type: 'radio' | 'checkbox'; leg
     </div>
   );
 }
+
+/** The "none of these" answer of a tick-all-that-apply question. */
+export const NONE = 'none';
+
+/** A tick-all-that-apply question: at least one tick, and "none of these" not together with something else. */
+export function tickAllRule(t: (key: string) => string, requiredKey: string, noneAndOthersKey: string) {
+  return {
+    validate: (v: string[] | string | boolean) => {
+      const list = Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+      if (list.length === 0) return t(requiredKey);
+      if (list.includes(NONE) && list.length > 1) return t(noneAndOthersKey);
+      return true;
+    },
+  };
+}

@@ -2,14 +2,13 @@
 // derived from these answers, never asked. Follow-ups appear only when they apply.
 import { useTranslation } from 'react-i18next';
 import type { Innovation, InnovationKey } from '../../domain/types';
-import { ChoiceGroup } from '../components/Fields';
+import { ChoiceGroup, NONE, tickAllRule } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { useWizard } from '../wizard-context';
 
 const PRODUCT_KEYS = ['newGoods', 'newServices'] as const;
 const PROCESS_KEYS = ['newProductionMethods', 'newLogistics', 'newSupportProcesses'] as const;
 const PRACTICE_KEYS = ['inHouseRnd', 'innovationSpending', 'boughtKnowledge', 'cooperation'] as const;
-const NONE = 'none';
 
 const ticked = (inn: Innovation | undefined, keys: readonly InnovationKey[], answered: boolean | undefined) => {
   const list = keys.filter((k) => inn?.[k]);
@@ -22,18 +21,6 @@ function useYesNo() {
   return [{ value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }];
 }
 
-/** Ticking "none of these" together with something else is a contradiction the user must resolve. */
-function useTickRule(requiredKey: string) {
-  const { t } = useTranslation();
-  return {
-    validate: (v: string[] | false | string) => {
-      const list = Array.isArray(v) ? v : v ? [v] : [];
-      if (list.length === 0) return t(requiredKey);
-      if (list.includes(NONE) && list.length > 1) return t('innovation.noneAndOthers');
-      return true;
-    },
-  };
-}
 
 type IntroducedValues = { introduced: string[]; productInHouse: string; productNewToMarket: string; processInHouse: string };
 
@@ -84,7 +71,7 @@ export function IntroducedPage() {
           { value: NONE, label: t('innovation.noneOfThese') },
         ]}
         error={errors.introduced}
-        reg={form.register('introduced', useTickRule('innovation.tickRequired'))}
+        reg={form.register('introduced', tickAllRule(t, 'innovation.tickRequired', 'innovation.noneAndOthers'))}
       />
       {followUp('productInHouse', hasProduct)}
       {followUp('productNewToMarket', hasProduct)}
@@ -143,7 +130,7 @@ export function PracticesPage() {
         ]}
         selected={chosen}
         error={errors.practices}
-        reg={form.register('practices', useTickRule('innovation.tickRequired'))}
+        reg={form.register('practices', tickAllRule(t, 'innovation.tickRequired', 'innovation.noneAndOthers'))}
       />
     </QuestionPage>
   );

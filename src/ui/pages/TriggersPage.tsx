@@ -1,11 +1,9 @@
 // Warning lights: observable signals (mostly seen first by the accountant) that the rules use.
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup } from '../components/Fields';
+import { ChoiceGroup, NONE, tickAllRule } from '../components/Fields';
 import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { content, useLang } from '../content';
 import { useWizard } from '../wizard-context';
-
-const NONE = 'none';
 
 export function TriggersPage() {
   const { t } = useTranslation();
@@ -33,14 +31,7 @@ export function TriggersPage() {
           { value: NONE, label: t('triggers.none') },
         ]}
         error={form.formState.errors.triggers}
-        reg={form.register('triggers', {
-          validate: (v) => {
-            const list = Array.isArray(v) ? v : v ? [v] : [];
-            if (list.length === 0) return t('triggers.required');
-            if (list.includes(NONE) && list.length > 1) return t('triggers.noneAndOthers');
-            return true;
-          },
-        })}
+        reg={form.register('triggers', tickAllRule(t, 'triggers.required', 'triggers.noneAndOthers'))}
       />
     </QuestionPage>
   );
