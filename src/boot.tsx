@@ -28,7 +28,9 @@ const app = (
 );
 // The prerendered start page (index.html) is exactly what the app first renders for a Dutch visitor
 // without saved progress: React takes it over as it is. Anyone else gets a fresh render.
-if (lang === 'nl' && !location.hash && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
+const startPage = !location.hash && !new URLSearchParams(location.search).has('batch');
+if (!startPage) root.replaceChildren();
+if (startPage && lang === 'nl' && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
 else createRoot(root).render(app);
 
 // Offline after the first visit (vite-plugin-pwa builds sw.js); registered once the page has loaded.

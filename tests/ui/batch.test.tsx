@@ -37,6 +37,20 @@ const table = () => screen.getByRole('table');
 const bodyRows = () => within(table()).getAllByRole('row').slice(1);
 const finished = () => waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Klaar/), { timeout: 10_000 });
 
+/** Every value the progress bar shows from now on (a bar that comes and goes between two awaits is seen too). */
+function watchProgress() {
+  const seen: Array<{ value: number; max: number; label: string }> = [];
+  const observer = new MutationObserver(() => {
+    const bar = document.querySelector('progress');
+    if (!bar) return;
+    const entry = { value: bar.value, max: bar.max, label: bar.labels?.[0]?.textContent ?? '' };
+    const last = seen.at(-1);
+    if (!last || last.value !== entry.value || last.max !== entry.max) seen.push(entry);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  return { seen, stop: () => observer.disconnect() };
+}
+
 /** Captures what the page offers for download: the Blob's bytes and the file name. */
 function captureDownloads() {
   const blobs = new Map<string, Blob>();
@@ -63,6 +77,7 @@ describe('batch page', () => {
     renderBatch();
     const h1 = screen.getByRole('heading', { level: 1, name: B.title });
     expect(h1).toHaveAttribute('tabindex', '-1');
+    expect(document.title).toBe(`${B.title} - ${T.app.title}`);
     expect(screen.getByText(B.formatLists)).toBeInTheDocument();
     expect(screen.getByText(B.formatDelimiter)).toBeInTheDocument();
     expect(screen.getByText(/region, province, staff, turnoverEur, balanceSheetEur, ownedByLargeGroup, nace, innovation, needs, triggers/)).toBeInTheDocument();
@@ -115,6 +130,8 @@ describe('batch page', () => {
       }
     });
     expect(within(bodyRows()[1]!).getAllByRole('cell')[0]).toHaveTextContent('Bad Nace');
+    // The input is emptied, so the same file, once corrected, can be chosen again.
+    expect(fileInput().value).toBe('');
     expect(screen.getByText(/kolommen die niet meetellen/i)).toHaveTextContent('name, note');
 
     // Only the rows with an error.
@@ -144,12 +161,20 @@ describe('batch page', () => {
     const { user } = renderBatch();
     const ticks: number[] = [];
     const timer = setInterval(() => ticks.push(Date.now()), 0);
+    const progress = watchProgress();
+    const statuses: string[] = [];
+    const statusWatch = new MutationObserver(() => statuses.push(screen.getByRole('status').textContent ?? ''));
+    statusWatch.observe(screen.getByRole('status'), { childList: true, characterData: true, subtree: true });
     await user.upload(fileInput(), csvFile(bigCsv(1200), 'big.csv'));
-    const bar = await screen.findByRole('progressbar', { name: B.progressLabel });
-    expect(bar).toHaveAttribute('max', '1200');
-    expect(screen.getByRole('status')).toHaveTextContent('big.csv wordt verwerkt');
     await finished();
     clearInterval(timer);
+    progress.stop();
+    statusWatch.disconnect();
+    // The bar, labelled, showed the total at once and went through the file chunk by chunk (250 rows each).
+    expect(progress.seen.filter((p) => p.max === 1200).map((p) => p.value)).toEqual([0, 250, 500, 750, 1000, 1200]);
+    expect(progress.seen.every((p) => p.label === B.progressLabel)).toBe(true);
+    // The live region spoke twice: when it started and when it was done, not on every chunk.
+    expect(statuses.filter((s, i) => s !== statuses[i - 1])).toEqual(['big.csv wordt verwerkt...', expect.stringMatching(/^Klaar: big\.csv/)]);
     // Timers ran while the rows were referred: the page did not hold the thread for the whole file.
     expect(ticks.length).toBeGreaterThan(3);
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
@@ -268,7 +293,14 @@ describe('batch page', () => {
             this.onerror?.({ message: 'failed to load', preventDefault: () => undefined } as unknown as ErrorEvent);
             return;
           }
-          void runBatchRequest(req, (m) => setTimeout(() => !this.terminated && this.onmessage?.({ data: m } as MessageEvent<BatchResponse>), 0));
+          // The worker's messages arrive one by one, a few milliseconds apart, as from a real worker.
+          const messages: BatchResponse[] = [];
+          void runBatchRequest(req, (m) => messages.push(m)).then(async () => {
+            for (const m of messages) {
+              await new Promise((r) => setTimeout(r, 5));
+              if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<BatchResponse>);
+            }
+          });
         }, 0);
       }
       terminate() { this.terminated = true; }
@@ -279,9 +311,11 @@ describe('batch page', () => {
       FakeWorker.broken = false;
       vi.stubGlobal('Worker', FakeWorker);
       const { user } = renderBatch();
+      const progress = watchProgress();
       await user.upload(fileInput(), csvFile(bigCsv(700), 'big.csv'));
-      await screen.findByRole('progressbar', { name: B.progressLabel });
       await finished();
+      progress.stop();
+      expect(progress.seen.filter((p) => p.max === 700).map((p) => p.value)).toEqual([0, 250, 500, 700]);
 
       expect(FakeWorker.created).toHaveLength(1);
       const { url, options, worker } = FakeWorker.created[0]!;

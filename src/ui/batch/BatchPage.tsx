@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import { useTranslation } from 'react-i18next';
 import { PROFILE_COLUMNS } from '../../domain/batch';
 import { MAX_CSV_BYTES } from '../../domain/csv';
-import type { Lang } from '../../domain/types';
+import type { Lang, Text } from '../../domain/types';
 import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
 import type { BatchResult, FileProblem, Progress } from './process';
@@ -130,13 +130,17 @@ export default function BatchPage() {
       setProblem({ problem: { kind: 'too-large', bytes: file.size }, fileName: file.name });
       return;
     }
+    const input = e.target;
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(file);
     } catch {
+      setAnnounce(null);
       setProblem({ problem: { kind: 'unreadable' }, fileName: file.name });
       return;
     }
+    // Lets the advisor choose the same file again once corrected (no change event otherwise).
+    input.value = '';
     await run({ bytes, fileName: file.name }, lang);
   };
 
@@ -154,14 +158,16 @@ export default function BatchPage() {
     }
   };
 
+  // The content holds the texts of one language; while the language switches it may be a step ahead.
+  const textOf = (text: Text) => pick(text) ?? Object.values(text)[0] ?? '';
   const channelName = (id: string) => {
     const channel = content?.channels[id];
-    return channel ? pick(channel.name) : id;
+    return channel ? textOf(channel.name) : id;
   };
   const label = (kind: 'sizeClass' | 'segment' | 'techClass', id: string | undefined) => {
-    const texts = content?.labels[kind] as Record<string, Record<Lang, string>> | undefined;
+    const texts = content?.labels[kind] as Record<string, Text> | undefined;
     const text = id ? texts?.[id] : undefined;
-    return text ? pick(text) : (id ?? '');
+    return text ? textOf(text) : (id ?? '');
   };
 
   const listed = result ? (onlyErrors ? result.rows.filter((r) => r.error !== undefined) : result.rows) : [];
