@@ -3,7 +3,9 @@ import { z } from '../domain/zod';
 import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-export const TextSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty, fr: nonEmpty });
+/** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
+const safeText = nonEmpty.refine((s) => !/<\/?[a-z!][^>]*>/i.test(s), 'no HTML: use *emphasis* or [text](https://...)');
+export const TextSchema = z.strictObject({ nl: safeText, en: safeText, fr: safeText });
 const TextListSchema = z.strictObject({ nl: z.array(nonEmpty), en: z.array(nonEmpty), fr: z.array(nonEmpty) });
 
 /** YAML turns 2026-11-22 into a Date; accept both and keep an ISO date string. */

@@ -5,7 +5,7 @@
  * any other single dot is a decimal point ("12.5").
  */
 export function parseBelgianNumber(input: string): number | null {
-  let s = input.trim().toLowerCase().replace(/\u00a0/g, ' ');
+  let s = input.trim().toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
   s = s.replace(/^(eur|euro|€)\s*/, '').replace(/\s*(eur|euro|€)$/, '').trim();
   let factor = 1;
   const scale = s.match(/\s*(mln|miljoen|million|millions|mio|m|k|duizend|thousand|mille|md|mld|miljard|milliard|milliards|billion)\.?$/);
@@ -31,4 +31,13 @@ export function parseBelgianNumber(input: string): number | null {
   }
   const n = Number(normal) * factor;
   return Number.isFinite(n) ? Math.round(n * 1e6) / 1e6 : null;
+}
+
+/**
+ * A number typed (or shown back) in the page's language: in English commas group thousands and the
+ * dot is the decimal mark ("1,800,000.50"); otherwise the Belgian rules above.
+ */
+export function parseNumberIn(input: string, lang: string): number | null {
+  if (lang === 'en' && /^[^\d]*\d{1,3}(,\d{3})+(\.\d+)?[^\d]*$/.test(input.trim())) return parseBelgianNumber(input.replace(/,/g, ''));
+  return parseBelgianNumber(input);
 }

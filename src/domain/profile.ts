@@ -58,7 +58,13 @@ function schemaFor(content: Content) {
 
 function show(v: unknown): string {
   if (v === undefined) return 'undefined';
-  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  let s: string;
+  try {
+    s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  } catch {
+    // Too deeply nested, or a BigInt: say what kind of value it is.
+    s = Array.isArray(v) ? '[...]' : typeof v === 'bigint' ? `${v}n` : v !== null && typeof v === 'object' ? '{...}' : typeof v;
+  }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 

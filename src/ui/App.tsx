@@ -31,6 +31,12 @@ export function App() {
   const resumable = readStorage(SAVE_KEY) !== null;
   // Tells tests and tools that React has taken over the prerendered start page.
   useEffect(() => { document.documentElement.dataset.ready = 'true'; }, []);
+  // A share link pasted into an open tab changes only the fragment: open it as a fresh visit.
+  useEffect(() => {
+    const onHash = () => { if (location.hash.startsWith('#r=')) location.reload(); };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
 
   const switchLanguage = async (next: Lang) => {
     await changeLanguage(next);

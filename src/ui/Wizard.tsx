@@ -89,11 +89,18 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     else if (boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
   }, [actor, boot]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Save progress on every change (not while an earlier save is waiting for the user's choice).
+  // A shared link only shows someone's answers: it does not replace progress saved on this device
+  // until the user works with them.
+  const viewingLink = useRef(entry.kind === 'link');
+  const storageWarned = useRef(false);
+  // Save progress on every change.
   useEffect(() => {
     // Nothing answered yet (the mode alone is no answer): nothing to continue with after a reload.
-    if (!Object.keys(answers).some((k) => k !== 'mode')) return;
-    if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step))) onNotice('storage-unavailable');
+    if (viewingLink.current || !Object.keys(answers).some((k) => k !== 'mode')) return;
+    if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step)) && !storageWarned.current) {
+      storageWarned.current = true; // said once
+      onNotice('storage-unavailable');
+    }
   }, [answers, step]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Browser history: every page is a history entry; the back button walks the machine back.
@@ -135,6 +142,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   }, [lang, t]);
 
   const send = useCallback((e: WizardEvent) => {
+    if (e.type === 'NEXT' || e.type === 'ANNOTATE' || e.type === 'RESTART' || e.type === 'GOTO') viewingLink.current = false;
     if (e.type === 'BACK') {
       // The back link goes back in the browser's history when the entry before is the previous question,
       // so the browser's own back button afterwards does not return to the page just left.

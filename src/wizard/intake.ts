@@ -28,7 +28,8 @@ export interface Intake {
   exportedAt: string;
 }
 
-export function buildIntake(answers: Answers, notes: string, content: Content, lang: Lang, now = new Date()): Intake | null {
+export function buildIntake(answers: Answers, fullNotes: string, content: Content, lang: Lang, now = new Date()): Intake | null {
+  const notes = fullNotes.slice(0, MAX_NOTES);
   const mode = answers.mode ?? 'owner';
   if (answers.region && answers.region !== 'flanders') {
     return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: answers.region, profile: null, referral: referRegion(answers.region, content, lang), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
@@ -45,12 +46,14 @@ export function intakeToJson(intake: Intake): string {
 /** One CSV row (with header) in the CLI's batch columns plus the intake's own. */
 export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string {
   const p = intake.profile;
+  // Belgian notation, as the batch reads it: a decimal comma ("12,125"), never a dot that could be a thousands separator.
+  const num = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
   const cells: Record<string, string> = {
     region: intake.region,
     province: p?.province ?? '',
-    staff: p ? String(p.staff) : '',
-    turnoverEur: p?.turnoverEur !== undefined ? String(p.turnoverEur) : '',
-    balanceSheetEur: p?.balanceSheetEur !== undefined ? String(p.balanceSheetEur) : '',
+    staff: num(p?.staff),
+    turnoverEur: num(p?.turnoverEur),
+    balanceSheetEur: num(p?.balanceSheetEur),
     ownedByLargeGroup: p?.ownedByLargeGroup !== undefined ? String(p.ownedByLargeGroup) : '',
     nace: p?.nace ?? '',
     innovation: p ? Object.keys(p.innovation).filter((k) => p.innovation[k as keyof typeof p.innovation]).join('|') : '',
@@ -75,9 +78,11 @@ export type ImportResult =
   | { ok: true; answers: Answers; notes: string; contentChanged: boolean }
   | { ok: false; problem: 'too-large' | 'not-json' | 'not-an-intake' | 'newer-version' | 'invalid-profile'; detail?: string };
 
+const IntakeHead = z.object({ format: z.literal(INTAKE_FORMAT), version: z.number().int() });
+
 const IntakeShape = z.object({
   format: z.literal(INTAKE_FORMAT),
-  version: z.number().int(),
+  version: z.number().int().min(1),
   mode: z.enum(MODES),
   region: z.enum(['flanders', 'brussels', 'wallonia', 'abroad']),
   profile: z.unknown(),
@@ -87,6 +92,15 @@ const IntakeShape = z.object({
 });
 
 export function importIntake(text: string, content: Content, lang: Lang = 'nl'): ImportResult {
+  try {
+    return readIntake(text, content, lang);
+  } catch {
+    // Only a crafted file gets here (e.g. nested too deeply to check).
+    return { ok: false, problem: 'not-an-intake' };
+  }
+}
+
+function readIntake(text: string, content: Content, lang: Lang): ImportResult {
   if (text.length > MAX_INTAKE_BYTES) return { ok: false, problem: 'too-large' };
   let data: unknown;
   try {
@@ -94,10 +108,13 @@ export function importIntake(text: string, content: Content, lang: Lang = 'nl'):
   } catch {
     return { ok: false, problem: 'not-json' };
   }
+  // Ours at all, and which version: before the v1 shape, which a newer version may have changed.
+  const head = IntakeHead.safeParse(data);
+  if (!head.success) return { ok: false, problem: 'not-an-intake' };
+  if (head.data.version > INTAKE_VERSION) return { ok: false, problem: 'newer-version' };
   const shape = IntakeShape.safeParse(data);
   if (!shape.success) return { ok: false, problem: 'not-an-intake' };
   const intake = shape.data;
-  if (intake.version > INTAKE_VERSION) return { ok: false, problem: 'newer-version' };
   const contentChanged = intake.contentVersion !== content.meta.contentVersion;
   if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };
   const checked = validateProfile(intake.profile, content, lang);

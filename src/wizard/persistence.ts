@@ -95,7 +95,11 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
 }
 
 export function serialiseSaved(answers: Answers, step: Step, now = new Date()): string {
-  return JSON.stringify({ v: SAVE_VERSION, answers, step, savedAt: now.toISOString() } satisfies Saved);
+  // Annotations longer than the format allows are cut rather than making the whole save unreadable.
+  const clamped = { ...answers, ...(answers.notes !== undefined ? { notes: answers.notes.slice(0, 20_000) } : {}),
+    ...(answers.adviserName !== undefined ? { adviserName: answers.adviserName.slice(0, 200) } : {}),
+    ...(answers.clientName !== undefined ? { clientName: answers.clientName.slice(0, 200) } : {}) };
+  return JSON.stringify({ v: SAVE_VERSION, answers: clamped, step, savedAt: now.toISOString() } satisfies Saved);
 }
 
 /**
@@ -104,7 +108,7 @@ export function serialiseSaved(answers: Answers, step: Step, now = new Date()): 
  */
 export function parseSaved(raw: string | null, content?: Content): Decoded<Saved> | null {
   if (raw === null) return null;
-  if (raw.length > 100_000) return { ok: false, problem: 'damaged' };
+  if (raw.length > 256_000) return { ok: false, problem: 'damaged' };
   const data = parseJson(raw);
   if (data && typeof data === 'object' && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) return { ok: false, problem: 'outdated' };
   const r = SavedSchema.safeParse(data);

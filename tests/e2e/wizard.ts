@@ -18,7 +18,12 @@ const readYaml = (file: string) => parse(readFileSync(path.join(root, file), 'ut
 
 const locales = Object.fromEntries(LANGS.map((l) => [l, readJson(`content/locales/${l}.json`)])) as Record<Lang, Record<string, unknown>>;
 const needs = readYaml('content/needs.yaml') as Array<{ id: string; label: Texts }>;
+const triggers = readYaml('content/triggers.yaml') as Array<{ id: string; label: Texts }>;
 const labels = readYaml('content/labels.yaml') as { province: Record<string, Texts> };
+
+/** Who fills the wizard in (chosen on the start page): the owner, an accountant for a client, an advisor at intake. */
+export const MODES = ['owner', 'client', 'intake'] as const;
+export type Mode = (typeof MODES)[number];
 
 /** A string of the app in `lang`, with i18next-style {{placeholders}} filled in. */
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
@@ -44,13 +49,24 @@ export const needLabel = (lang: Lang, id: string): string => {
   if (!need) throw new Error(`no need ${id} in content/needs.yaml`);
   return need.label[lang];
 };
+export const triggerLabel = (lang: Lang, id: string): string => {
+  const trigger = triggers.find((x) => x.id === id);
+  if (!trigger) throw new Error(`no warning light ${id} in content/triggers.yaml`);
+  return trigger.label[lang];
+};
+
+export interface ChannelInfo { name: Texts; contact: { email?: { value: string }; languages?: Lang[]; url: { value: string } } }
+/** A channel of content/channels/ (its name in each language, its contact). */
+export const channel = (id: string): ChannelInfo => readYaml(`content/channels/${id}.yaml`) as ChannelInfo;
+export const channelName = (lang: Lang, id: string): string => channel(id).name[lang];
+
 export const provinceLabel = (lang: Lang, id: string): string => {
   const p = labels.province[id];
   if (!p) throw new Error(`no province ${id} in content/labels.yaml`);
   return p[lang];
 };
 
-export const STEPS = ['start', 'region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'check', 'result'] as const;
+export const STEPS = ['start', 'region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'triggers', 'check', 'result'] as const;
 export type Step = (typeof STEPS)[number];
 
 const TITLE_KEYS: Record<Step, string> = {
@@ -63,20 +79,21 @@ const TITLE_KEYS: Record<Step, string> = {
   introduced: 'innovation.introducedTitle',
   practices: 'innovation.practicesTitle',
   needs: 'needs.title',
+  triggers: 'triggers.title',
   check: 'check.title',
   result: 'result.title',
 };
 
-/** The text of a step's h1. */
-export const title = (lang: Lang, step: Step): string => t(lang, TITLE_KEYS[step]);
+/** The text of a step's h1 (worded for `mode`, the owner's by default). */
+export const title = (lang: Lang, step: Step, mode: Mode = 'owner'): string => t(lang, TITLE_KEYS[step], { mode });
 
 /** The h1 of a step's page. */
-export const heading = (page: Page, lang: Lang, step: Step): Locator =>
-  page.getByRole('heading', { level: 1, name: title(lang, step), exact: true });
+export const heading = (page: Page, lang: Lang, step: Step, mode: Mode = 'owner'): Locator =>
+  page.getByRole('heading', { level: 1, name: title(lang, step, mode), exact: true });
 
 /** Waits until the page of `step` shows (its h1). */
-export async function onStep(page: Page, lang: Lang, step: Step): Promise<void> {
-  await heading(page, lang, step).waitFor({ state: 'visible' });
+export async function onStep(page: Page, lang: Lang, step: Step, mode: Mode = 'owner'): Promise<void> {
+  await heading(page, lang, step, mode).waitFor({ state: 'visible' });
 }
 
 /** The page heading has keyboard focus (App moves it there on every page change). */
@@ -106,6 +123,10 @@ export interface Firm {
   practices: string[];
   rndStaff?: boolean;
   needs: string[];
+  /** An owner ticks "also mark warning signals" on the needs page (accountants and advisors always get that page). */
+  showTriggers?: boolean;
+  /** The warning lights ticked on their page; none given ticks "None of these". */
+  triggers?: string[];
 }
 
 const METAL_WORD: Record<Lang, string> = { nl: 'metaalbewerking', en: 'metalworking', fr: 'usinage' };
@@ -128,18 +149,21 @@ export function metalWorkshop(lang: Lang): Firm {
   };
 }
 
-/** The steps this firm sees from start to result. */
-export function stepsFor(firm: Firm): Step[] {
+/** Whether the warning-lights page is on this firm's path: always for accountants and advisors, for an owner on request. */
+export const asksTriggers = (firm: Firm, mode: Mode = 'owner'): boolean => mode !== 'owner' || firm.showTriggers === true;
+
+/** The steps this firm sees from start to result (filled in by `mode`, the owner by default). */
+export function stepsFor(firm: Firm, mode: Mode = 'owner'): Step[] {
   if (firm.region !== 'flanders') return ['start', 'region', 'result'];
   const staff = Number(firm.staff.replace(/\./g, '').replace(',', '.'));
-  return STEPS.filter((s) => !(s === 'figures' && staff >= 250));
+  return STEPS.filter((s) => !(s === 'figures' && staff >= 250) && !(s === 'triggers' && !asksTriggers(firm, mode)));
 }
 
 const yesNo = (lang: Lang, v: boolean | undefined) => t(lang, v ? 'common.yes' : 'common.no');
 
 /** The radio "yes"/"no" inside the group (fieldset) whose legend is the string of `legendKey`. */
-const yesNoRadio = (page: Page, lang: Lang, legendKey: string, value: boolean | undefined) =>
-  page.getByRole('group', { name: t(lang, legendKey), exact: true }).getByRole('radio', { name: yesNo(lang, value), exact: true });
+const yesNoRadio = (page: Page, lang: Lang, legendKey: string, value: boolean | undefined, mode: Mode = 'owner') =>
+  page.getByRole('group', { name: t(lang, legendKey, { mode }), exact: true }).getByRole('radio', { name: yesNo(lang, value), exact: true });
 
 /**
  * The figures page's "I don't know" box of the turnover (0) or the balance-sheet total (1). Both are
@@ -155,10 +179,16 @@ export async function submitStep(page: Page, lang: Lang, step: Step): Promise<vo
   await page.getByRole('button', { name: t(lang, name), exact: true }).click();
 }
 
-/** Answers the question on the page of `step` with the mouse (nothing to answer on start, check and result). */
-export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm): Promise<void> {
+/**
+ * Answers the question on the page of `step` with the mouse (nothing to answer on check and result).
+ * With a `mode`, the start page's mode choice is made and the questions are found in that mode's wording.
+ */
+export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm, mode?: Mode): Promise<void> {
+  const m = mode ?? 'owner';
   switch (step) {
     case 'start':
+      if (mode) await page.getByRole('radio', { name: t(lang, `start.mode.${mode}`), exact: true }).check();
+      return;
     case 'check':
     case 'result':
       return;
@@ -169,7 +199,7 @@ export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm): 
       }
       break;
     case 'staff':
-      await page.getByRole('textbox', { name: t(lang, 'staff.title'), exact: true }).fill(firm.staff);
+      await page.getByRole('textbox', { name: t(lang, 'staff.title', { mode: m }), exact: true }).fill(firm.staff);
       break;
     case 'figures': {
       if (firm.turnover === null) await unknownBox(page, lang, 'turnover').check();
@@ -190,20 +220,26 @@ export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm): 
       for (const name of ticks) await page.getByRole('checkbox', { name, exact: true }).check();
       const product = firm.introduced.some((k) => k === 'newGoods' || k === 'newServices');
       const process = firm.introduced.some((k) => k.startsWith('new') && !['newGoods', 'newServices'].includes(k));
-      if (product) await yesNoRadio(page, lang, 'innovation.productInHouse', firm.productInHouse).check();
-      if (product) await yesNoRadio(page, lang, 'innovation.productNewToMarket', firm.productNewToMarket).check();
-      if (process) await yesNoRadio(page, lang, 'innovation.processInHouse', firm.processInHouse).check();
+      if (product) await yesNoRadio(page, lang, 'innovation.productInHouse', firm.productInHouse, m).check();
+      if (product) await yesNoRadio(page, lang, 'innovation.productNewToMarket', firm.productNewToMarket, m).check();
+      if (process) await yesNoRadio(page, lang, 'innovation.processInHouse', firm.processInHouse, m).check();
       break;
     }
     case 'practices': {
       const ticks = firm.practices.length ? firm.practices.map((k) => t(lang, `innovation.${k}`)) : [t(lang, 'innovation.noneOfThese')];
       for (const name of ticks) await page.getByRole('checkbox', { name, exact: true }).check();
-      if (firm.practices.includes('inHouseRnd')) await yesNoRadio(page, lang, 'innovation.rndStaff', firm.rndStaff).check();
+      if (firm.practices.includes('inHouseRnd')) await yesNoRadio(page, lang, 'innovation.rndStaff', firm.rndStaff, m).check();
       break;
     }
     case 'needs':
       for (const id of firm.needs) await page.getByRole('checkbox', { name: needLabel(lang, id), exact: true }).check();
+      if (m === 'owner' && firm.showTriggers) await page.getByRole('checkbox', { name: t(lang, 'needs.showTriggers'), exact: true }).check();
       break;
+    case 'triggers': {
+      const ticks = firm.triggers?.length ? firm.triggers.map((id) => triggerLabel(lang, id)) : [t(lang, 'triggers.none')];
+      for (const name of ticks) await page.getByRole('checkbox', { name, exact: true }).check();
+      break;
+    }
   }
 }
 
@@ -216,19 +252,23 @@ export interface WalkOptions {
   until?: Step;
   /** Start from this step's page (already showing). */
   from?: Step;
+  /** Choose this mode on the start page and expect its wording (default: leave the choice alone, the owner's). */
+  mode?: Mode;
 }
 
 /** Answers every page from the start page (or `from`) to the result (or `until`); returns the steps seen. */
 export async function walk(page: Page, lang: Lang, firm: Firm, options: WalkOptions = {}): Promise<Step[]> {
-  const all = stepsFor(firm);
+  const mode = options.mode ?? 'owner';
+  const all = stepsFor(firm, mode);
   const steps = all.slice(options.from ? all.indexOf(options.from) : 0);
   const seen: Step[] = [];
   for (const step of steps) {
-    await onStep(page, lang, step);
+    // The start page comes before the mode is chosen: always in the owner's wording.
+    await onStep(page, lang, step, step === 'start' ? 'owner' : mode);
     seen.push(step);
     await options.onPage?.(step);
     if (step === options.until || step === 'result') break;
-    await fillStep(page, lang, step, firm);
+    await fillStep(page, lang, step, firm, options.mode);
     await options.onAnswered?.(step);
     await submitStep(page, lang, step);
   }

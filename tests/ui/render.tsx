@@ -9,11 +9,11 @@ import fr from '../../content/locales/fr.json';
 import nl from '../../content/locales/nl.json';
 import type { Lang } from '../../src/domain/types';
 import { content } from '../helpers';
-import { changeLanguage, initI18n } from '../../src/i18n';
+import { changeLanguage, initI18n, setWordingMode } from '../../src/i18n';
 import { loadContentFor } from '../../src/ui/content';
 import { App } from '../../src/ui/App';
 import { WizardUiContext, type WizardUi } from '../../src/ui/wizard-context';
-import type { Answers, Step } from '../../src/wizard/answers';
+import type { Answers, Mode, Step } from '../../src/wizard/answers';
 import type { WizardEvent } from '../../src/wizard/machine';
 import { SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
 
@@ -21,19 +21,22 @@ import { SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
 export const CONTENT = content();
 
 /** The UI strings, so tests find things the way a user reads them without copying the copy. */
-/** The strings as the owner (the default mode) reads them: nested wording like $t(firm.{{mode}}) resolved. */
-function asOwner<T>(strings: T, root: unknown = strings): T {
+/** The strings as a user in `mode` reads them: nested wording like $t(firm.{{mode}}) resolved. */
+function asMode<T>(strings: T, mode: Mode, root: unknown = strings): T {
   const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], root);
   if (typeof strings === 'string') {
-    return strings.replace(/\$t\((\w+)\.\{\{mode\}\}\)/g, (_, ns: string) => String(lookup(`${ns}.owner`))) as T;
+    return strings.replace(/\$t\((\w+)\.\{\{mode\}\}\)/g, (_, ns: string) => String(lookup(`${ns}.${mode}`))) as T;
   }
   if (strings && typeof strings === 'object') {
-    return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, asOwner(v, root)])) as T;
+    return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, asMode(v, mode, root)])) as T;
   }
   return strings;
 }
 
-export const STRINGS = { nl: asOwner(nl), en: asOwner(en), fr: asOwner(fr) } as const;
+/** The strings as the owner (the default mode) reads them. */
+export const STRINGS = { nl: asMode(nl, 'owner'), en: asMode(en, 'owner'), fr: asMode(fr, 'owner') } as const;
+/** The strings as an accountant ('client') or an innovation advisor ('intake') reads them. */
+export const wording = (mode: Mode): typeof STRINGS => ({ nl: asMode(nl, mode), en: asMode(en, mode), fr: asMode(fr, mode) });
 export const T = STRINGS.nl;
 
 /** Call once at the top of a test file: Dutch strings, empty storage and URL, unmounted trees. */
@@ -48,6 +51,8 @@ export function setupUi() {
   beforeEach(async () => {
     localStorage.clear();
     history.replaceState(null, '', '/');
+    // The wording follows the mode of the last wizard shown (a global of i18next): back to the owner's.
+    setWordingMode('owner');
     await changeLanguage('nl');
   });
   afterEach(() => {
@@ -119,10 +124,11 @@ export async function enterWizard(user: UserEvent, name: string) {
   await wizardShown();
 }
 
-/** The app, resumed at `step` with these answers (through the resume panel, as a returning user would). */
-export async function renderAppAt(step: Step, answers: Answers) {
+/** The app, resumed at `step` with these answers (through the resume panel, as a returning user would), in `lang` (default Dutch). */
+export async function renderAppAt(step: Step, answers: Answers, lang: Lang = 'nl') {
+  if (lang !== 'nl') await changeLanguage(lang);
   const app = await renderApp({ saved: { answers, step } });
-  await enterWizard(app.user, T.resume.continue);
+  await enterWizard(app.user, STRINGS[lang].resume.continue);
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { parseBelgianNumber } from '../../domain/numbers';
+import { parseNumberIn } from '../../domain/numbers';
 import { InlineError } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { formatNumber } from '../../domain/format';
@@ -22,7 +22,7 @@ export function FiguresPage() {
     validate: (v: string, all: Values) => {
       if (all[unknownField]) return true;
       if (v.trim() === '') return t(`figures.${key}Required`);
-      const n = parseBelgianNumber(v);
+      const n = parseNumberIn(v, i18n.language);
       if (n === null) return t('figures.notAnAmount');
       if (n < 0) return t('figures.negative');
       return true;
@@ -58,8 +58,8 @@ export function FiguresPage() {
       onValid={(v) => send({
         type: 'NEXT',
         answers: {
-          turnoverEur: v.turnoverUnknown ? null : parseBelgianNumber(v.turnover),
-          balanceSheetEur: v.balanceUnknown ? null : parseBelgianNumber(v.balance),
+          turnoverEur: v.turnoverUnknown ? null : parseNumberIn(v.turnover, i18n.language),
+          balanceSheetEur: v.balanceUnknown ? null : parseNumberIn(v.balance, i18n.language),
         },
       })}
     >

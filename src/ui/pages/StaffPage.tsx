@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { parseBelgianNumber } from '../../domain/numbers';
+import { parseNumberIn } from '../../domain/numbers';
 import { TextField } from '../components/Fields';
 import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { useWizard } from '../wizard-context';
@@ -10,7 +10,7 @@ export function StaffPage() {
   const { answers, send } = useWizard();
   const form = useQuestionForm<{ staff: string }>('staff', { staff: answers.staff === undefined ? '' : formatNumber(answers.staff, i18n.language) });
   return (
-    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { staff: parseBelgianNumber(v.staff)! } })}>
+    <QuestionPage form={form} onValid={(v) => send({ type: 'NEXT', answers: { staff: parseNumberIn(v.staff, i18n.language)! } })}>
       <TextField
         id="staff"
         isHeading
@@ -22,7 +22,7 @@ export function StaffPage() {
         reg={form.register('staff', {
           validate: (v) => {
             if (v.trim() === '') return t('staff.required');
-            const n = parseBelgianNumber(v);
+            const n = parseNumberIn(v, i18n.language);
             if (n === null) return t('staff.notANumber');
             if (n < 0) return t('staff.negative');
             if (n > 1_000_000) return t('staff.tooLarge');

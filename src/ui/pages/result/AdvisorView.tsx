@@ -41,7 +41,7 @@ export function AdvisorView({ referral, open }: { referral: Referral; open: bool
       <div className="field">
         <label className="label" htmlFor="notes">{t('advisor.notes')}</label>
         <p className="hint" id="notes-hint">{t('advisor.notesHint')}</p>
-        <textarea id="notes" className="textarea" rows={5} aria-describedby="notes-hint" value={answers.notes ?? ''}
+        <textarea id="notes" className="textarea" rows={5} maxLength={20_000} aria-describedby="notes-hint" value={answers.notes ?? ''}
           onChange={(e) => send({ type: 'ANNOTATE', annotations: { notes: e.currentTarget.value } })} />
       </div>
     </details>

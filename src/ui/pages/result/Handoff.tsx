@@ -30,7 +30,8 @@ export async function handoffMail(channel: Channel, answers: Answers, profile: P
     ...answerRows(answers, t, content, lang).map((r) => `${r.label}: ${r.value}`),
     ...(answers.clientName ? [`${t('letter.clientName', { mode })}: ${answers.clientName}`] : []),
     '',
-    ...(reasons.length ? [t('handoff.why', { mode }), ...reasons.slice(0, 3).map((r) => `- ${r.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$2')}`), ''] : []),
+    // The reasons themselves, not the quoted facts: a mailto link must stay short enough for every mail program.
+    ...(reasons.length ? [t('handoff.why', { mode }), ...reasons.filter((r) => !r.includes('](')).slice(0, 2).map((r) => `- ${r}`), ''] : []),
     t('handoff.closing', { mode }),
     answers.adviserName ?? '',
   ];

@@ -28,11 +28,11 @@ export function IntakeTools() {
       <h2 id="tools-title">{t('tools.title')}</h2>
       <div className="field">
         <label className="label" htmlFor="adviserName">{t('letter.adviserName')}</label>
-        <input id="adviserName" className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
+        <input id="adviserName" maxLength={200} className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
       </div>
       <div className="field">
         <label className="label" htmlFor="clientName">{t('letter.clientName')}</label>
-        <input id="clientName" className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
+        <input id="clientName" maxLength={200} className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
         <p className="hint" id="names-hint">{t('tools.namesHint')}</p>
       </div>
       <div className="button-group">

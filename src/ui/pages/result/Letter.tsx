@@ -12,11 +12,15 @@ import { useWizard } from '../../wizard-context';
 
 const MAX_CHANNELS = 3;
 
-export function Letter({ recommendations, facts }: { recommendations: Array<Pick<Recommendation, 'channel' | 'reasons'>>; facts: Fact[] }) {
+export function Letter({ recommendations, facts }: { recommendations: Array<Pick<Recommendation, 'channel' | 'reasons' | 'facts'>>; facts: Fact[] }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const { answers } = useWizard();
   const today = new Date().toISOString().slice(0, 10);
+  // One page: the three first channels, and only the sources of what the letter says.
+  const shown = recommendations.slice(0, MAX_CHANNELS);
+  const cited = new Set(shown.flatMap((r) => r.facts));
+  const sources = facts.filter((f) => cited.has(f.id));
   return (
     <article className="letter" aria-hidden="true">
       <header className="letter-head">
@@ -33,7 +37,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
       </dl>
       <h2>{t('letter.channels')}</h2>
       <ol>
-        {recommendations.slice(0, MAX_CHANNELS).map((r) => {
+        {shown.map((r) => {
           const ch = content.channels[r.channel]!;
           return (
             <li key={r.channel}>
@@ -45,11 +49,11 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
           );
         })}
       </ol>
-      {facts.length ? (
+      {sources.length ? (
         <>
           <h2>{t('result.sources')}</h2>
           <ul className="letter-sources">
-            {facts.map((f) => <li key={f.id}>{pick(f.text)} ({f.source}, {t('result.checkedOn', { date: formatDate(f.checked, lang) })})</li>)}
+            {sources.map((f) => <li key={f.id}>{f.source}, {t('result.checkedOn', { date: formatDate(f.checked, lang) })}</li>)}
           </ul>
         </>
       ) : null}

@@ -1,0 +1,227 @@
+// Property tests for the CSV reader and writer (src/domain/csv.ts) and the byte decoding that
+// sits in front of them; and the rule that every CSV we write is safe to open in Excel.
+// Extends tests/domain/csv.test.ts (fixed examples) with arbitrary cells, both delimiters and
+// arbitrary text in every encoding we read.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batchToCsv, PROFILE_COLUMNS, referCsv } from '../../src/domain/batch';
+import { CsvError, decodeCsvBytes, detectDelimiter, neutraliseCell, parseCsv, writeCsv, type Delimiter } from '../../src/domain/csv';
+import { buildIntake, intakeToCsv } from '../../src/wizard/intake';
+import { content } from '../helpers';
+import { flemishAnswersArb, outOfRegionAnswersArb, scriptArb } from './arbitraries';
+
+const c = content();
+const DANGEROUS = /^[=+\-@\t\r]/;
+const delimiterArb = fc.constantFrom<Delimiter>(',', ';');
+
+/** Cells full of what makes CSV hard: quotes, both delimiters, CR, LF, CRLF, spaces, formula starters, and any code point. */
+const cellArb = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('"', ',', ';', '\r', '\n', ' ', 'a', 'é', '=', '+', '-', '@', '\t', "'", '|', '€'), maxLength: 12 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.constantFrom('', '""', '"', '=1+2', '=HYPERLINK("http://x","y")', '@SUM(A1)', '-2+3', '+32 2 123 45 67', '\t=1', '\r=1', 'a\r\nb', '-') },
+  { weight: 1, arbitrary: scriptArb },
+);
+/** A byte order mark at the very start of the file is read as one, not as text: keep it out of the first cell. */
+const noLeadingBom = (rows: string[][]) => rows.map((r, i) => (i === 0 ? [r[0]!.replace(/^\uFEFF+/, ''), ...r.slice(1)] : r));
+/** Rows of two or more cells (a lone empty cell is a blank line, which the reader skips). */
+const rowsArb = fc.array(fc.array(cellArb, { minLength: 2, maxLength: 6 }), { maxLength: 8 }).map(noLeadingBom);
+
+describe('CSV writer and reader (property)', () => {
+  it('round trip: writeCsv then parseCsv gives the same cells for cells that do not start a formula', () => {
+    const safeRows = fc.array(fc.array(cellArb.filter((s) => !DANGEROUS.test(s)), { minLength: 2, maxLength: 6 }), { maxLength: 8 }).map(noLeadingBom);
+    fc.assert(
+      fc.property(safeRows, delimiterArb, (rows, d) => {
+        expect(parseCsv(writeCsv(rows, d), d)).toEqual(rows);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('round trip of any cells: a formula-like cell comes back neutralised ("\'..."), every other cell as it was', () => {
+    fc.assert(
+      fc.property(rowsArb, delimiterArb, (rows, d) => {
+        const parsed = parseCsv(writeCsv(rows, d), d);
+        expect(parsed).toEqual(rows.map((r) => r.map((cell) => (DANGEROUS.test(cell) ? `'${cell}` : cell))));
+        for (const cell of parsed.flat()) expect(cell).not.toMatch(DANGEROUS);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('the header decides the delimiter: a written file is read back with the delimiter it was written with', () => {
+    // A header with more of its own delimiter than of the other (unquoted), as every file we write has.
+    const header = fc.array(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9 ]{0,10}$/), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(header, rowsArb, delimiterArb, (h, rows, d) => {
+        expect(detectDelimiter(writeCsv([h, ...rows], d))).toBe(d);
+      }),
+    );
+  });
+
+  it('parseCsv never throws anything but CsvError, on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', ',', ';', '\r', '\n', 'a', ' ', '\uFEFF'), maxLength: 60 }), delimiterArb, (text, d) => {
+        try {
+          const rows = parseCsv(text, d);
+          expect(Array.isArray(rows)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(CsvError);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('neutraliseCell: changes exactly the formula-like cells, by one leading apostrophe', () => {
+    fc.assert(
+      fc.property(cellArb, (cell) => {
+        const out = neutraliseCell(cell);
+        if (DANGEROUS.test(cell)) expect(out).toBe(`'${cell}`);
+        else expect(out).toBe(cell);
+      }),
+    );
+  });
+});
+
+describe('every CSV we write is safe in a spreadsheet (property)', () => {
+  it('batch output (CLI and browser): no cell of any row starts a formula, whatever the input columns hold', () => {
+    const row = fc.record({ client: cellArb, staff: fc.oneof(cellArb, fc.constantFrom('12', '-3', '=1', '4,5')), nace: fc.oneof(cellArb, fc.constantFrom('25.62', '=25', '@25')), needs: fc.oneof(cellArb, fc.constant('training')) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), delimiterArb, (rows, d) => {
+        // The input file is the user's, formulas and all: every cell quoted, nothing neutralised.
+        const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+        const input = [['client', 'region', 'staff', 'nace', 'needs'], ...rows.map((r) => [r.client, 'flanders', r.staff, r.nace, r.needs])]
+          .map((r) => r.map(quote).join(d)).join('\r\n');
+        let out: string;
+        try {
+          out = batchToCsv(referCsv(input, c, 'en'));
+        } catch (e) {
+          expect(e).toBeInstanceOf(CsvError);
+          return;
+        }
+        const parsed = parseCsv(out, detectDelimiter(out));
+        for (const cell of parsed.flat()) expect(cell).not.toMatch(DANGEROUS);
+        expect(parsed[0]!.slice(0, 5)).toEqual(['client', 'region', 'staff', 'nace', 'needs']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an exported intake row: notes and names with formulas or markup are neutralised, every cell', () => {
+    fc.assert(
+      fc.property(fc.oneof(flemishAnswersArb, outOfRegionAnswersArb), fc.oneof(cellArb, fc.constant('=cmd|" /C calc"!A0')), delimiterArb, (answers, notes, d) => {
+        const intake = buildIntake(answers, notes, c, 'nl');
+        expect(intake).not.toBeNull();
+        const [header, row, ...rest] = parseCsv(intakeToCsv(intake!, d), d);
+        expect(rest).toEqual([]);
+        expect(header).toEqual([...PROFILE_COLUMNS, 'sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error', 'mode', 'notes', 'contentVersion', 'exportedAt']);
+        expect(row![header!.indexOf('notes')]).toBe(neutraliseCell(notes));
+        for (const cell of row!) expect(cell).not.toMatch(DANGEROUS);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('decodeCsvBytes (property)', () => {
+  /** Text as a user's file holds it: any well-formed string (lone surrogates cannot be encoded). */
+  const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  const textArb = fc.string({ unit: 'binary', maxLength: 200 }).filter(wellFormed);
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const BOM = [0xef, 0xbb, 0xbf];
+
+  it('UTF-8 with a BOM: any text comes back exactly, the BOM removed', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(decodeCsvBytes(Uint8Array.from([...BOM, ...utf8(text)]))).toEqual({ text, encoding: 'utf-8' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('UTF-8 without a BOM: any text comes back exactly (text that itself starts with U+FEFF excepted: that is a BOM)', () => {
+    fc.assert(
+      fc.property(textArb.filter((s) => !s.startsWith('\uFEFF')), (text) => {
+        expect(decodeCsvBytes(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Windows-1252 bytes 0x80-0x9F are not Latin-1 (they hold €, ‚, ƒ, ‘, ’, “, ”, –, —, ...): the text is built from the bytes' meaning.
+  const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+  const cp1252Char = (b: number) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b));
+  const latin1Byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }), fc.constantFrom(0x0a, 0x0d, 0x09, 0x3b, 0x2c, 0x22));
+  const isUtf8 = (bytes: Uint8Array) => { try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; } };
+  /** FF FE / FE FF / EF BB BF at the start are byte order marks; "Ã©"-like pairs are valid UTF-8: both ambiguous by nature. */
+  const unambiguous = (bytes: Uint8Array) => !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)
+    && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !isUtf8(bytes);
+
+  it('Windows-1252 bytes of Latin-1 text (é, è, ç, ë, ß, ...) decode to that text whenever they are not also valid UTF-8', () => {
+    fc.assert(
+      fc.property(fc.array(latin1Byte, { minLength: 1, maxLength: 200 }), (list) => {
+        const bytes = Uint8Array.from(list);
+        fc.pre(unambiguous(bytes));
+        expect(decodeCsvBytes(bytes)).toEqual({ text: String.fromCharCode(...list), encoding: 'windows-1252' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('real Windows-1252 words (Liège, Société Générale, façade, Zoë) are read as Windows-1252', () => {
+    for (const text of ['region;naam\r\nwallonia;Liège', 'Société Générale;façade', 'Brasserie Dupré', 'Ærø; naïve; Zoë']) {
+      expect(decodeCsvBytes(Uint8Array.from([...text].map((ch) => ch.charCodeAt(0))))).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
+
+  it('known limitation: Latin-1 text that is also valid UTF-8 ("Ã©") is read as UTF-8 ("é")', () => {
+    expect(decodeCsvBytes(Uint8Array.from([0xc3, 0xa9]))).toEqual({ text: 'é', encoding: 'utf-8' });
+  });
+
+  // Node's own TextDecoder('windows-1252') reads 0x80-0x9F as C1 controls since Node 20.18.3 / 22.13
+  // (nodejs/node#56542, #60888); csv.ts maps them itself, so the CLI reads "5€" or "‘t Hoekske" like the browser.
+  it('Windows-1252 bytes 0x80-0x9F (€ ‘ ’ “ ” – — …) decode to their characters, in Node as in the browser', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(latin1Byte, fc.integer({ min: 0x80, max: 0x9f })), { minLength: 1, maxLength: 200 }), (list) => {
+        const bytes = Uint8Array.from(list);
+        fc.pre(unambiguous(bytes));
+        expect(decodeCsvBytes(bytes)).toEqual({ text: list.map(cp1252Char).join(''), encoding: 'windows-1252' });
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ['prijs: 5€', 'Bakkerij ‘t Hoekske', 'Jan – Piet', '“Ja”…']) {
+      const bytes = Uint8Array.from([...text].map((ch) => (CP1252_HIGH.includes(ch) ? 0x80 + CP1252_HIGH.indexOf(ch) : ch.charCodeAt(0))));
+      expect(decodeCsvBytes(bytes)).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
+
+  it('UTF-16 with a BOM (little and big endian): any text comes back exactly', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const le = new Uint8Array(2 + text.length * 2);
+        const be = new Uint8Array(2 + text.length * 2);
+        le.set([0xff, 0xfe]);
+        be.set([0xfe, 0xff]);
+        for (let i = 0; i < text.length; i++) {
+          const u = text.charCodeAt(i);
+          le[2 + 2 * i] = u & 0xff; le[3 + 2 * i] = u >> 8;
+          be[2 + 2 * i] = u >> 8; be[3 + 2 * i] = u & 0xff;
+        }
+        expect(decodeCsvBytes(le)).toEqual({ text, encoding: 'utf-16le' });
+        expect(decodeCsvBytes(be)).toEqual({ text, encoding: 'utf-16be' });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on any bytes, and always names what it read', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => {
+        const r = decodeCsvBytes(bytes);
+        expect(typeof r.text).toBe('string');
+        expect(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).toContain(r.encoding);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
