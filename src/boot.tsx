@@ -33,7 +33,7 @@ if (!startPage) root.replaceChildren();
 if (startPage && lang === 'nl' && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
 else createRoot(root).render(app);
 
-// Offline after the first visit (vite-plugin-pwa builds sw.js); registered once the page has loaded.
+// Offline after the first visit (the build writes sw.js, see vite.config.ts); registered once the page has loaded.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   if (document.readyState === 'complete') register();
