@@ -17,11 +17,20 @@ export function handoffLanguage(channel: Channel, userLang: Lang): Lang {
 
 export interface HandoffMail { lang: Lang; to?: string; subject: string; body: string }
 
+/** One referral per profile and language, shared by the hand-offs of all channels on the page. */
+const referrals = new Map<string, ReturnType<typeof refer>>();
+function referIn(profile: Profile, content: Parameters<typeof refer>[1], lang: Lang) {
+  const key = `${lang}:${JSON.stringify(profile)}`;
+  let r = referrals.get(key);
+  if (!r) { if (referrals.size > 20) referrals.clear(); referrals.set(key, (r = refer(profile, content, lang))); }
+  return r;
+}
+
 export async function handoffMail(channel: Channel, answers: Answers, profile: Profile | null, userLang: Lang): Promise<HandoffMail> {
   const lang = handoffLanguage(channel, userLang);
   const [t, content] = await Promise.all([stringsIn(lang), contentIn(lang)]);
   const mode = answers.mode ?? 'owner';
-  const reasons = profile ? refer(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.reasons ?? [] : [];
+  const reasons = profile ? referIn(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.reasons ?? [] : [];
   const lines = [
     t('handoff.greeting', { mode }),
     '',
@@ -54,8 +63,11 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     let live = true;
-    void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); });
-    return () => { live = false; };
+    // Prepared when the browser is idle: the result itself shows first.
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); }));
+    return () => { live = false; cancel(id); };
   }, [channel, answers, profile, lang]);
   if (!mail) return null;
   const name = pick(channel.name);
