@@ -63,11 +63,9 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     let live = true;
-    // Prepared when the browser is idle: the result itself shows first.
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = idle(() => void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); }));
-    return () => { live = false; cancel(id); };
+    // Prepared after the result has rendered (an effect), so the result itself shows first.
+    void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); });
+    return () => { live = false; };
   }, [channel, answers, profile, lang]);
   if (!mail) return null;
   const name = pick(channel.name);
