@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 
 import type { Mode } from '../../wizard/answers';
+// Not MODES from wizard/answers: that module brings zod into the start page's bundle (first-load budget).
 const MODES: Mode[] = ['owner', 'client', 'intake'];
 /** An exported intake is a few kilobytes; refuse anything far larger before reading it. */
 const MAX_IMPORT_BYTES = 1024 * 1024;
