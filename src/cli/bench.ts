@@ -2,7 +2,7 @@
 // JS/CSS sizes, Lighthouse on the start and result pages, engine throughput, path lengths, content freshness.
 // Figures are reported, never asserted here.
 import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
 import { chromium } from 'playwright-core';
@@ -53,7 +53,8 @@ async function lighthouseRun(url: string): Promise<PageScore> {
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
     const lhr = result!.lhr;
-    if (process.env.BENCH_DEBUG) process.stderr.write(`${url}: ${JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details)}\n`);
+    // BENCH_LHR_DIR=dir keeps the whole Lighthouse report of each page, to see where the time goes.
+    if (process.env.BENCH_LHR_DIR) writeFileSync(path.join(process.env.BENCH_LHR_DIR, `${url.includes('#') ? 'result' : 'start'}.json`), JSON.stringify(lhr));
     const audit = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000;
     return {
       performance: lhr.categories.performance!.score ?? 0,

@@ -1,5 +1,9 @@
-// How numbers, amounts and dates are written in each language. Pure (Intl only). Formatters are
-// costly to create, so each is made once per language.
+// How numbers, amounts and dates are written in each language. Pure.
+// The first Intl formatter a page creates costs ~100 ms of main thread on a throttled phone (ICU
+// locale and time-zone data), enough to fail the result page's performance budget. So the common
+// cases are written here directly, exactly as Intl writes them (tests/domain/format.test.ts compares
+// them with Intl): dates from a month table, whole non-negative numbers by grouping digits. Anything
+// else (fractions, negative amounts) goes through Intl, each formatter made once per language.
 
 const locale = (lang: string) => (lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-BE' : 'nl-BE');
 
@@ -14,22 +18,40 @@ function cached<F>(make: (lang: string) => F): (lang: string) => F {
 
 const numberFormat = cached((lang) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }));
 const euroFormat = cached((lang) => new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
-const dateFormat = cached((lang) => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
-const dates = new Map<string, string>();
+
+/** Month names as Intl writes them for nl-BE, en-GB and fr-BE (dates read "day month year" in all three). */
+const MONTHS: Record<string, readonly string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
+
+/** Thousands separators as Intl uses them for nl-BE, en-GB and fr-BE (fr: narrow no-break space). */
+const GROUP: Record<string, string> = { nl: '.', en: ',', fr: '\u202f' };
+
+/** A whole non-negative number with thousands grouped, or null when Intl must do it. */
+function grouped(n: number, lang: string): string | null {
+  const sep = GROUP[lang];
+  if (sep === undefined || !Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return null;
+  return String(n).replace(/\B(?=(\d{3})+$)/g, sep);
+}
 
 /** Numbers as people in the chosen language write them (1.800.000 in nl, 1,800,000 in en, 1 800 000 in fr). */
 export function formatNumber(n: number, lang: string): string {
-  return numberFormat(lang).format(n);
+  return grouped(n, lang) ?? numberFormat(lang).format(n);
 }
 
+/** Amounts in euro: "€ 1.800.000" (nl), "€1,800,000" (en), "1 800 000 €" (fr). */
 export function formatEuro(n: number, lang: string): string {
-  return euroFormat(lang).format(n);
+  const digits = grouped(n, lang);
+  if (digits === null) return euroFormat(lang).format(n);
+  return lang === 'fr' ? `${digits}\u00a0€` : lang === 'en' ? `€${digits}` : `€\u00a0${digits}`;
 }
 
 /** "2026-11-22" as "22 november 2026" (nl), "22 November 2026" (en), "22 novembre 2026" (fr). */
 export function formatDate(iso: string, lang: string): string {
-  const key = `${lang}:${iso}`;
-  let text = dates.get(key);
-  if (text === undefined) dates.set(key, (text = dateFormat(lang).format(new Date(`${iso}T00:00:00Z`))));
-  return text;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? (MONTHS[lang] ?? MONTHS.nl!)[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return `${Number(m[3])} ${month} ${Number(m[1])}`;
 }

@@ -1,6 +1,6 @@
 // The referral as the firm meets it: the first channel and why, the others ranked, what is not
 // available, a path up the pyramid, sources with dates, and print / share / start again.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Fact } from '../../content/schema';
 import { factIndex, refer, referRegion } from '../../domain/refer';
@@ -62,6 +62,9 @@ export function ResultPage() {
   const { lang, pick } = useLang();
   const { answers, send } = useWizard();
   const [shared, setShared] = useState<string | null>(null);
+  // The first channel renders at once; everything below it in a second, interruptible render, so
+  // opening a result never blocks the page for long (Lighthouse's total blocking time).
+  const showAll = useDeferredValue(true, false);
   const profile = useMemo(() => completeProfile(answers, content), [answers]);
   const outside = outsideFlanders(answers);
   const referral: Referral | null = useMemo(() => (profile ? refer(profile, content, lang as Lang) : null), [profile, lang]);
@@ -128,82 +131,84 @@ export function ResultPage() {
         </section>
       ) : null}
 
-      {others.length ? (
-        <section aria-labelledby="others-title">
-          <h2 id="others-title">{t('result.others')}</h2>
-          <ol className="others">
-            {others.map((r) => {
-              const ch = content.channels[r.channel]!;
-              const later = r.laterBecause.length ? r.laterBecause : [t('result.afterFirst', { first: pick(firstChannel!.name) })];
-              return (
-                <li key={r.channel} className="other-channel">
-                  <h3>{pick(ch.name)}</h3>
-                  <p className="later">{later.join(' ')}</p>
-                  <Reasons reasons={r.reasons} />
-                  <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
-                  <Calls channel={ch} />
-                  <Contact channel={ch} province={answers.province} />
-                  <Handoff channel={ch} answers={answers} profile={profile} />
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ) : null}
-
-      {referral?.signals.length ? (
-        <section aria-labelledby="signals-title">
-          <h2 id="signals-title">{t('result.signals')}</h2>
-          <ul>
-            {referral.signals.map((sig) => (
-              <li key={sig.trigger}>
-                <strong>{pick(content.triggers.find((x) => x.id === sig.trigger)!.label)}</strong>:{' '}
-                {sig.channels.length ? sig.channels.map((id) => pick(content.channels[id]!.name)).join(', ') : t('result.signalNoChannel')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {referral?.notEligible.length ? (
-        <section aria-labelledby="not-title">
-          <h2 id="not-title">{t('result.notAvailable')}</h2>
-          <ul>{referral.notEligible.map((n) => <li key={n.channel}><strong>{pick(content.channels[n.channel]!.name)}</strong>: {n.reason}</li>)}</ul>
-        </section>
-      ) : null}
-
-      {referral ? (
-        <section aria-labelledby="pyramid-heading">
-          <h2 id="pyramid-heading">{t('result.pyramid')}</h2>
-          <p>{t('result.yourSegment', { segment: pick(content.labels.segment[referral.segment]) })} {pick(content.pyramid.segments[referral.segment].meaning)}</p>
-          <PyramidSvg segment={referral.segment} techClass={referral.techClass} />
-          <h3>{t('result.pathUp')}</h3>
-          <p>{pick(content.pyramid.segments[referral.segment].next)}</p>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="sources-title">
-        <h2 id="sources-title">{t('result.sources')}</h2>
-        {usedFacts.length ? (
-          <ul className="sources">
-            {usedFacts.map((f) => (
-              <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, {t('result.checkedOn', { date: formatDate(f.checked, i18n.language) })}</li>
-            ))}
-          </ul>
+      {showAll ? (<>
+        {others.length ? (
+          <section aria-labelledby="others-title">
+            <h2 id="others-title">{t('result.others')}</h2>
+            <ol className="others">
+              {others.map((r) => {
+                const ch = content.channels[r.channel]!;
+                const later = r.laterBecause.length ? r.laterBecause : [t('result.afterFirst', { first: pick(firstChannel!.name) })];
+                return (
+                  <li key={r.channel} className="other-channel">
+                    <h3>{pick(ch.name)}</h3>
+                    <p className="later">{later.join(' ')}</p>
+                    <Reasons reasons={r.reasons} />
+                    <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
+                    <Calls channel={ch} />
+                    <Contact channel={ch} province={answers.province} />
+                    <Handoff channel={ch} answers={answers} profile={profile} />
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
         ) : null}
-        <p>{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, i18n.language) })}</p>
-      </section>
 
-      {referral ? <AdvisorView referral={referral} open={answers.mode === 'intake'} /> : null}
-      <IntakeTools />
-      <Letter recommendations={recs} facts={usedFacts} />
+        {referral?.signals.length ? (
+          <section aria-labelledby="signals-title">
+            <h2 id="signals-title">{t('result.signals')}</h2>
+            <ul>
+              {referral.signals.map((sig) => (
+                <li key={sig.trigger}>
+                  <strong>{pick(content.triggers.find((x) => x.id === sig.trigger)!.label)}</strong>:{' '}
+                  {sig.channels.length ? sig.channels.map((id) => pick(content.channels[id]!.name)).join(', ') : t('result.signalNoChannel')}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
-      <div className="button-group no-print">
-        <button type="button" className="button" onClick={() => window.print()}>{t('result.print')}</button>
-        <button type="button" className="button button--secondary" onClick={share}>{t('result.share')}</button>
-        <button type="button" className="button button--secondary" onClick={() => send({ type: 'RESTART' })}>{t('result.startAgain')}</button>
-      </div>
-      {shared ? <p role="status" className="share-status">{shared}</p> : <p role="status" className="share-status" />}
+        {referral?.notEligible.length ? (
+          <section aria-labelledby="not-title">
+            <h2 id="not-title">{t('result.notAvailable')}</h2>
+            <ul>{referral.notEligible.map((n) => <li key={n.channel}><strong>{pick(content.channels[n.channel]!.name)}</strong>: {n.reason}</li>)}</ul>
+          </section>
+        ) : null}
+
+        {referral ? (
+          <section aria-labelledby="pyramid-heading">
+            <h2 id="pyramid-heading">{t('result.pyramid')}</h2>
+            <p>{t('result.yourSegment', { segment: pick(content.labels.segment[referral.segment]) })} {pick(content.pyramid.segments[referral.segment].meaning)}</p>
+            <PyramidSvg segment={referral.segment} techClass={referral.techClass} />
+            <h3>{t('result.pathUp')}</h3>
+            <p>{pick(content.pyramid.segments[referral.segment].next)}</p>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="sources-title">
+          <h2 id="sources-title">{t('result.sources')}</h2>
+          {usedFacts.length ? (
+            <ul className="sources">
+              {usedFacts.map((f) => (
+                <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, {t('result.checkedOn', { date: formatDate(f.checked, i18n.language) })}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p>{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, i18n.language) })}</p>
+        </section>
+
+        {referral ? <AdvisorView referral={referral} open={answers.mode === 'intake'} /> : null}
+        <IntakeTools />
+        <Letter recommendations={recs} facts={usedFacts} />
+
+        <div className="button-group no-print">
+          <button type="button" className="button" onClick={() => window.print()}>{t('result.print')}</button>
+          <button type="button" className="button button--secondary" onClick={share}>{t('result.share')}</button>
+          <button type="button" className="button button--secondary" onClick={() => send({ type: 'RESTART' })}>{t('result.startAgain')}</button>
+        </div>
+        {shared ? <p role="status" className="share-status">{shared}</p> : <p role="status" className="share-status" />}
+      </>) : null}
     </>
   );
 }
