@@ -1,5 +1,5 @@
 // Starts the app: strings of the visitor's language, then React over the prerendered start page.
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { initI18n, isLang, LANG_KEY } from './i18n';
 import { App } from './ui/App';
@@ -31,7 +31,8 @@ const app = (
 const startPage = !location.hash && !new URLSearchParams(location.search).has('batch');
 if (!startPage) root.replaceChildren();
 if (startPage && lang === 'nl' && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
-else createRoot(root).render(app);
+// A transition: React renders in slices and leaves the main thread free in between.
+else startTransition(() => createRoot(root).render(app));
 
 // Offline after the first visit (the build writes sw.js, see vite.config.ts); registered once the page has loaded.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -4,7 +4,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../wizard/answers';
-import { previousStep, wizardMachine, type WizardEvent } from '../wizard/machine';
+import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
 import type { Mode } from '../wizard/answers';
@@ -70,7 +70,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const { t } = useTranslation();
   const { lang } = useLang();
   const boot = useMemo(() => initialState(entry, hash), [entry, hash]);
-  const actor = useActorRef(wizardMachine, { input: undefined });
+  const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step) : undefined });
   const step = useSelector(actor, (s) => s.value as Step);
   const answers = useSelector(actor, (s) => s.context.answers);
   // The wording follows the mode ("your firm", "your client's firm") on every page below.
@@ -85,8 +85,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     // The answers never stay in the address bar (nor in the history) once read.
     if (entry.kind === 'link') history.replaceState(null, '', location.pathname + location.search);
     onNotice(boot.notice);
-    if (boot.answers) actor.send({ type: 'RESTORE', answers: boot.answers, step: boot.step });
-    else if (boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
+    if (!boot.answers && boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
   }, [actor, boot]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A shared link only shows someone's answers: it does not replace progress saved on this device

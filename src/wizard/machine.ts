@@ -118,6 +118,14 @@ export const wizardMachine = machineSetup.createMachine({
   states: Object.fromEntries(STEPS.map((step) => [step, stepState(step)])) as Record<Step, ReturnType<typeof stepState>>,
 });
 
+/**
+ * The machine opened straight on restored answers (a share link, saved progress, an import): where
+ * RESTORE would lead, without first showing the start page (one render instead of two).
+ */
+export function restoredSnapshot(answers: Answers, step?: Step) {
+  return wizardMachine.resolveState({ value: restoreTarget({ answers, step }), context: { answers, returnToCheck: false } });
+}
+
 /** Screens (question pages, check and result) this firm goes through, for the progress indication. */
 export function progress(step: Step, a: Answers): { current: number; total: number } {
   const screens: Step[] = outsideFlanders(a) ? ['region', 'result'] : [...questionPath(a), 'check', 'result'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { wizardMachine, progress } from '../../src/wizard/machine';
+import { wizardMachine, progress, restoredSnapshot } from '../../src/wizard/machine';
+import type { Step } from '../../src/wizard/answers';
 import type { Answers } from '../../src/wizard/answers';
 
 function walk(steps: Array<Partial<Answers>>) {
@@ -84,6 +85,25 @@ describe('wizard machine', () => {
     expect(actor.getSnapshot().value).toBe('staff');
     actor.send({ type: 'RESTORE', answers: { region: 'flanders', province: 'limburg', staff: 3 }, step: 'result' });
     expect(actor.getSnapshot().value).toBe('figures');
+  });
+
+  it('opening straight on restored answers lands where RESTORE leads, and the machine runs on from there', () => {
+    const full = sme.reduce<Answers>((a, patch) => ({ ...a, ...patch }), {});
+    const cases: Array<[Answers, Step | undefined]> = [
+      [full, 'result'], [full, 'check'], [full, 'staff'], [full, undefined],
+      [{ region: 'flanders', province: 'limburg', staff: 3 }, 'result'],
+      [{ region: 'wallonia' }, 'result'], [{}, 'result'], [{ region: 'flanders' }, 'needs'],
+    ];
+    for (const [answers, step] of cases) {
+      const viaEvent = createActor(wizardMachine, { input: undefined }).start();
+      viaEvent.send({ type: 'RESTORE', answers, step });
+      const direct = createActor(wizardMachine, { input: undefined, snapshot: restoredSnapshot(answers, step) }).start();
+      expect(direct.getSnapshot().value).toBe(viaEvent.getSnapshot().value);
+      expect(direct.getSnapshot().context).toEqual(viaEvent.getSnapshot().context);
+      direct.send({ type: 'BACK' });
+      viaEvent.send({ type: 'BACK' });
+      expect(direct.getSnapshot().value).toBe(viaEvent.getSnapshot().value);
+    }
   });
 
   it('progress counts the screens of this firm\'s path', () => {
