@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from '../domain/zod';
+import type { zc as z } from '../domain/zod';
 import { NACE_DIVISIONS } from '../domain/nace';
 import {
   AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,

@@ -1,5 +1,5 @@
 // zod schemas for every file in content/ (format described in content/README.md). Pure: no I/O.
-import { z } from '../domain/zod';
+import { zc as z } from '../domain/zod';
 import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');

@@ -11,41 +11,41 @@ export interface FieldError {
 }
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
-const amount = z.number().finite().min(0);
+const amount = z.number().check(z.minimum(0));
 const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
 
 function buildSchema(content: Content) {
   const needIds = content.needs.map((n) => n.id) as [string, ...string[]];
   const triggerIds = content.triggers.map((t) => t.id) as [string, ...string[]];
   const uniqueList = (ids: [string, ...string[]]) =>
-    z.array(z.enum(ids)).superRefine((list, ctx) => {
+    z.array(z.enum(ids)).check(z.superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((id, i) => {
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: 'duplicate', input: id });
         seen.add(id);
       });
-    });
+    }));
   return z
     .strictObject({
       region: z.enum(REGIONS),
-      province: z.enum(PROVINCES).optional(),
+      province: z.optional(z.enum(PROVINCES)),
       staff: amount,
-      turnoverEur: amount.optional(),
-      balanceSheetEur: amount.optional(),
-      ownedByLargeGroup: z.boolean().optional(),
-      nace: z.preprocess(
-        (v) => (typeof v === 'number' ? String(v) : v),
-        z.string().refine((s) => normaliseNace(s) !== null),
+      turnoverEur: z.optional(amount),
+      balanceSheetEur: z.optional(amount),
+      ownedByLargeGroup: z.optional(z.boolean()),
+      nace: z.pipe(
+        z.transform((v: unknown) => (typeof v === 'number' ? String(v) : v)),
+        z.string().check(z.refine((s) => normaliseNace(s) !== null)),
       ),
-      innovation: z.strictObject(Object.fromEntries(INNOVATION_KEYS.map((k) => [k, z.boolean().optional()]))).default({}),
-      needs: uniqueList(needIds).min(1),
-      triggers: uniqueList(triggerIds).optional(),
+      innovation: z._default(z.strictObject(Object.fromEntries(INNOVATION_KEYS.map((k) => [k, z.optional(z.boolean())]))), {}),
+      needs: uniqueList(needIds).check(z.minLength(1)),
+      triggers: z.optional(uniqueList(triggerIds)),
     })
-    .superRefine((p, ctx) => {
+    .check(z.superRefine((p, ctx) => {
       if (p.province !== undefined && p.region !== 'flanders') {
         ctx.addIssue({ code: 'custom', path: ['province'], message: 'provinceOutsideFlanders', input: p.province });
       }
-    });
+    }));
 }
 
 const schemas = new WeakMap<Content, ReturnType<typeof buildSchema>>();

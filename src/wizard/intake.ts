@@ -78,17 +78,17 @@ export type ImportResult =
   | { ok: true; answers: Answers; notes: string; contentChanged: boolean }
   | { ok: false; problem: 'too-large' | 'not-json' | 'not-an-intake' | 'newer-version' | 'invalid-profile'; detail?: string };
 
-const IntakeHead = z.object({ format: z.literal(INTAKE_FORMAT), version: z.number().int() });
+const IntakeHead = z.object({ format: z.literal(INTAKE_FORMAT), version: z.int() });
 
 const IntakeShape = z.object({
   format: z.literal(INTAKE_FORMAT),
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   mode: z.enum(MODES),
   region: z.enum(['flanders', 'brussels', 'wallonia', 'abroad']),
   profile: z.unknown(),
-  notes: z.string().max(MAX_NOTES),
-  contentVersion: z.string().max(20),
-  exportedAt: z.string().max(40),
+  notes: z.string().check(z.maxLength(MAX_NOTES)),
+  contentVersion: z.string().check(z.maxLength(20)),
+  exportedAt: z.string().check(z.maxLength(40)),
 });
 
 export function importIntake(text: string, content: Content, lang: Lang = 'nl'): ImportResult {

@@ -13,32 +13,35 @@ export { SAVE_KEY } from '../ui/storage';
 /** Larger fragments are not ours (and not worth decoding). */
 const MAX_FRAGMENT = 8_000;
 
+const amount = z.number().check(z.minimum(0));
+const text = (max: number) => z.string().check(z.maxLength(max));
+const ids = z.array(text(40)).check(z.maxLength(30));
 const AnswersSchema = z.strictObject({
-  mode: z.enum(MODES).optional(),
-  region: z.enum(REGIONS).optional(),
-  province: z.enum(PROVINCES).optional(),
-  staff: z.number().finite().min(0).optional(),
-  turnoverEur: z.number().finite().min(0).nullable().optional(),
-  balanceSheetEur: z.number().finite().min(0).nullable().optional(),
-  ownedByLargeGroup: z.boolean().optional(),
-  nace: z.string().max(10).optional(),
-  innovation: z.partialRecord(z.enum(INNOVATION_KEYS), z.boolean()).optional(),
-  introducedAnswered: z.boolean().optional(),
-  practicesAnswered: z.boolean().optional(),
-  needs: z.array(z.string().max(40)).max(30).optional(),
-  triggers: z.array(z.string().max(40)).max(30).optional(),
-  showTriggers: z.boolean().optional(),
-  triggersAnswered: z.boolean().optional(),
-  notes: z.string().max(20_000).optional(),
-  adviserName: z.string().max(200).optional(),
-  clientName: z.string().max(200).optional(),
+  mode: z.optional(z.enum(MODES)),
+  region: z.optional(z.enum(REGIONS)),
+  province: z.optional(z.enum(PROVINCES)),
+  staff: z.optional(amount),
+  turnoverEur: z.optional(z.nullable(amount)),
+  balanceSheetEur: z.optional(z.nullable(amount)),
+  ownedByLargeGroup: z.optional(z.boolean()),
+  nace: z.optional(text(10)),
+  innovation: z.optional(z.partialRecord(z.enum(INNOVATION_KEYS), z.boolean())),
+  introducedAnswered: z.optional(z.boolean()),
+  practicesAnswered: z.optional(z.boolean()),
+  needs: z.optional(ids),
+  triggers: z.optional(ids),
+  showTriggers: z.optional(z.boolean()),
+  triggersAnswered: z.optional(z.boolean()),
+  notes: z.optional(text(20_000)),
+  adviserName: z.optional(text(200)),
+  clientName: z.optional(text(200)),
 });
 
 const SavedSchema = z.strictObject({
   v: z.literal(SAVE_VERSION),
   answers: AnswersSchema,
   step: z.enum(STEPS),
-  savedAt: z.string().max(40),
+  savedAt: text(40),
 });
 export type Saved = z.infer<typeof SavedSchema>;
 
