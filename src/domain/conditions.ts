@@ -42,14 +42,24 @@ function compile(c: Condition): Test {
   if (all) tests.push((s) => all.every((x) => holds(x, s)));
   if (any) tests.push((s) => any.some((x) => holds(x, s)));
   if (not) tests.push((s) => !holds(not, s));
-  return tests.length === 1 ? tests[0]! : (s) => tests.every((t) => t(s));
+  if (tests.length === 1) return tests[0]!;
+  // A plain loop: this runs for every rule of every referral.
+  return (s) => {
+    for (const t of tests) if (!t(s)) return false;
+    return true;
+  };
+}
+
+/** The compiled check of a condition (made once per condition). */
+export function conditionTest(c: Condition): Test {
+  let test = compiled.get(c);
+  if (!test) compiled.set(c, (test = compile(c)));
+  return test;
 }
 
 /** Every key present must hold; all/any/not combine conditions. */
 export function holds(c: Condition, s: Situation): boolean {
-  let test = compiled.get(c);
-  if (!test) compiled.set(c, (test = compile(c)));
-  return test(s);
+  return conditionTest(c)(s);
 }
 
 /** "25.6" matches "25.62" and "25.6"; "25" matches everything in division 25. Compared on digits. */

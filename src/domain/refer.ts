@@ -1,6 +1,6 @@
 // The referral engine: profile + content -> Referral v1. Generic; every rule and text is content.
 import type { Channel, Condition, Content, Fact } from '../content/schema';
-import { holds, naceMatches, type Situation } from './conditions';
+import { conditionTest, holds, naceMatches, type Situation } from './conditions';
 import { formatDate } from './format';
 import { fill } from './template';
 import { techClass } from './nace';
@@ -82,13 +82,21 @@ interface ReasonLine { text: string; fact?: string }
 interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
 type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
 
+/** The rules with their conditions compiled, once per content. */
+const compiledRules = new WeakMap<Content, Array<{ rule: Content['rules'][number]; test: (s: Situation) => boolean }>>();
+function rulesOf(content: Content) {
+  let list = compiledRules.get(content);
+  if (!list) compiledRules.set(content, (list = content.rules.map((rule) => ({ rule, test: conditionTest(rule.when) }))));
+  return list;
+}
+
 /** Fires the rules (those `use` accepts) and sums their weights per channel, collecting reasons and quoted facts. */
-function scoreRules(content: Content, s: Situation, lang: Lang, vars: (key: string) => string | undefined, use: (rule: Content['rules'][number]) => boolean) {
+function scoreRules(content: Content, s: Situation, lang: Lang, vars: (key: string) => string | undefined, use?: (rule: Content['rules'][number]) => boolean) {
   const facts = factIndex(content);
   const fired: FiredRule[] = [];
   const byChannel = new Map<string, ChannelScore>();
-  for (const rule of content.rules) {
-    if (!use(rule) || !holds(rule.when, s)) continue;
+  for (const { rule, test } of rulesOf(content)) {
+    if ((use && !use(rule)) || !test(s)) continue;
     fired.push({ id: rule.id, channel: rule.channel, weight: rule.weight });
     const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [], seen: new Set<string>() };
     entry.score += rule.weight;
@@ -143,7 +151,7 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
   const size = sizeClass(profile);
   const s = situationOf(profile, size);
   const vars = placeholders(s, content, lang);
-  const { fired, byChannel } = scoreRules(content, s, lang, vars, () => true);
+  const { fired, byChannel } = scoreRules(content, s, lang, vars);
 
   const order = content.meta.channelOrder;
   const notEligible: NotEligible[] = [];
