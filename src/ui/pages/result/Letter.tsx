@@ -20,16 +20,32 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
   // One page: the three first channels, and only the sources of what the letter says.
   const shown = recommendations.slice(0, MAX_CHANNELS);
   const cited = new Set(shown.flatMap((r) => r.facts));
-  const sources = facts.filter((f) => cited.has(f.id));
+  // One line per web page, with the latest date it was checked (several facts often share a page).
+  const checkedBySource = new Map<string, string>();
+  for (const f of facts) {
+    if (cited.has(f.id) && (checkedBySource.get(f.source) ?? '') < f.checked) checkedBySource.set(f.source, f.checked);
+  }
+  const sources = [...checkedBySource];
+  // Usually every page was checked the same day: then the date is said once, in the heading.
+  const dates = new Set(checkedBySource.values());
+  const sameDay = dates.size === 1 ? [...dates][0]! : undefined;
+  const checkedOn = (date: string) => t('result.checkedOn', { date: formatDate(date, lang) });
   return (
     <article className="letter" aria-hidden="true">
       <header className="letter-head">
         <p className="letter-brand">{t('app.title')}</p>
-        <p>{formatDate(today, lang)}</p>
+        <p className="letter-dates">
+          {formatDate(today, lang)}
+          <br /><span className="letter-version">{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, lang) })}</span>
+        </p>
       </header>
       <h1 className="letter-title">{t('letter.title')}</h1>
-      {answers.clientName ? <p><strong>{t('letter.clientName')}:</strong> {answers.clientName}</p> : null}
-      {answers.adviserName ? <p><strong>{t('letter.adviserName')}:</strong> {answers.adviserName}</p> : null}
+      {answers.clientName || answers.adviserName ? (
+        <p className="letter-names">
+          {answers.clientName ? <span><strong>{t('letter.clientName')}:</strong> {answers.clientName}</span> : null}
+          {answers.adviserName ? <span><strong>{t('letter.adviserName')}:</strong> {answers.adviserName}</span> : null}
+        </p>
+      ) : null}
       <p>{t(`letter.intro.${answers.mode ?? 'owner'}`)}</p>
       <h2>{t('letter.answers')}</h2>
       <dl className="letter-answers">
@@ -51,13 +67,12 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
       </ol>
       {sources.length ? (
         <>
-          <h2>{t('result.sources')}</h2>
+          <h2>{t('result.sources')}{sameDay ? ` (${checkedOn(sameDay)})` : ''}</h2>
           <ul className="letter-sources">
-            {sources.map((f) => <li key={f.id}>{f.source}, {t('result.checkedOn', { date: formatDate(f.checked, lang) })}</li>)}
+            {sources.map(([source, checked]) => <li key={source}>{source}{sameDay ? '' : `, ${checkedOn(checked)}`}</li>)}
           </ul>
         </>
       ) : null}
-      <p className="letter-foot">{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, lang) })}</p>
     </article>
   );
 }
