@@ -1,33 +1,17 @@
 // The CLI as a user runs it: `npm run --silent refer -- FILE [--lang nl|en|fr]` from the project root.
 // Every test spawns npm (tsx startup + content load, one to two seconds); they run one after another.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/domain/batch';
 import { detectDelimiter, parseCsv } from '../../src/domain/csv';
 import { validateProfile } from '../../src/domain/profile';
 import { refer } from '../../src/domain/refer';
 import type { Lang, Referral } from '../../src/domain/types';
-import { content } from '../helpers';
+import { content, ROOT, runRefer, type CliRun } from '../helpers';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FIX = 'tests/fixtures';
 const TIMEOUT = 30_000;
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], cwd = ROOT): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', 'refer', '--', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
 
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
 const readJson = (name: string) => JSON.parse(readFileSync(join(ROOT, FIX, name), 'utf8')) as unknown;
@@ -40,7 +24,7 @@ function inProcess(input: unknown, lang: Lang = 'nl'): Referral {
 }
 
 /** A failure as the contract wants it: the exit code, one line on stderr, nothing on stdout, no stack trace. */
-function expectCleanFailure(r: Run, code: number) {
+function expectCleanFailure(r: CliRun, code: number) {
   expect(r.status).toBe(code);
   expect(r.stdout).toBe('');
   expect(lines(r.stderr)).toHaveLength(1);
@@ -49,7 +33,7 @@ function expectCleanFailure(r: Run, code: number) {
 
 describe('npm run refer: JSON', () => {
   it('one profile -> one Referral on stdout, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/metal-workshop.json`]);
+    const r = await runRefer([`${FIX}/metal-workshop.json`]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Referral;
@@ -60,7 +44,7 @@ describe('npm run refer: JSON', () => {
   });
 
   it('a large firm wanting training: kmo-portefeuille not eligible, never recommended', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/large-firm-training.json`, '--lang', 'en']);
+    const r = await runRefer([`${FIX}/large-firm-training.json`, '--lang', 'en']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Referral;
     expect(out.sizeClass).toBe('large');
@@ -69,7 +53,7 @@ describe('npm run refer: JSON', () => {
   });
 
   it('a Brussels firm: outOfRegion, its front door first', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/brussels-firm.json`]);
+    const r = await runRefer([`${FIX}/brussels-firm.json`]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Referral;
     expect(out.outOfRegion).toBe(true);
@@ -77,7 +61,7 @@ describe('npm run refer: JSON', () => {
   });
 
   it('a JSON array -> an array of the same length and order, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/batch-good.json`]);
+    const r = await runRefer([`${FIX}/batch-good.json`]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const input = readJson('batch-good.json') as unknown[];
@@ -88,13 +72,13 @@ describe('npm run refer: JSON', () => {
   });
 
   it('an empty array -> an empty array, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/empty-array.json`]);
+    const r = await runRefer([`${FIX}/empty-array.json`]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 
   it('an array with bad items: each becomes {error:{field,message}}, the others are answered, exit 3', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/batch-mixed.json`, '--lang', 'en']);
+    const r = await runRefer([`${FIX}/batch-mixed.json`, '--lang', 'en']);
     expect(r.status).toBe(3);
     const input = readJson('batch-mixed.json') as unknown[];
     const out = JSON.parse(r.stdout) as Array<Referral | { error: { field: string; message: string } }>;
@@ -113,16 +97,16 @@ describe('npm run refer: JSON', () => {
 
   it('--lang en gives English reasons, the default is Dutch, --lang=fr works too', { timeout: TIMEOUT }, async () => {
     const [nl, en, fr] = await Promise.all([
-      cli([`${FIX}/metal-workshop.json`]),
-      cli([`${FIX}/metal-workshop.json`, '--lang', 'en']),
-      cli(['--lang=fr', `${FIX}/metal-workshop.json`]),
+      runRefer([`${FIX}/metal-workshop.json`]),
+      runRefer([`${FIX}/metal-workshop.json`, '--lang', 'en']),
+      runRefer(['--lang=fr', `${FIX}/metal-workshop.json`]),
     ]);
     for (const r of [nl, en, fr]) expect(r.status).toBe(0);
     const profile = readJson('metal-workshop.json');
     expect(JSON.parse(en.stdout)).toEqual(inProcess(profile, 'en'));
     expect(JSON.parse(nl.stdout)).toEqual(inProcess(profile, 'nl'));
     expect(JSON.parse(fr.stdout)).toEqual(inProcess(profile, 'fr'));
-    const reasons = (r: Run) => (JSON.parse(r.stdout) as Referral).recommendations[0]!.reasons;
+    const reasons = (r: CliRun) => (JSON.parse(r.stdout) as Referral).recommendations[0]!.reasons;
     expect(reasons(en)).not.toEqual(reasons(nl));
     expect(reasons(fr)).not.toEqual(reasons(en));
   });
@@ -132,14 +116,14 @@ describe('npm run refer: JSON', () => {
 type OutRow = Record<string, string> & Record<(typeof RESULT_COLUMNS)[number], string>;
 
 describe('npm run refer: CSV', () => {
-  function csvOut(r: Run) {
+  function csvOut(r: CliRun) {
     const d = detectDelimiter(r.stdout);
     const [header, ...rows] = parseCsv(r.stdout, d);
     return { d, header: header!, rows: rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])) as OutRow) };
   }
 
   it('comma CSV -> comma CSV with the result columns, one row per input row, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/profiles-comma.csv`, '--lang', 'en']);
+    const r = await runRefer([`${FIX}/profiles-comma.csv`, '--lang', 'en']);
     expect(r.status).toBe(0);
     const { d, header, rows } = csvOut(r);
     expect(d).toBe(',');
@@ -157,7 +141,7 @@ describe('npm run refer: CSV', () => {
   });
 
   it('semicolon CSV (Belgian Excel: BOM, CRLF, decimal comma) -> semicolon CSV, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/profiles-semicolon.csv`]);
+    const r = await runRefer([`${FIX}/profiles-semicolon.csv`]);
     expect(r.status).toBe(0);
     const { d, header, rows } = csvOut(r);
     expect(d).toBe(';');
@@ -172,7 +156,7 @@ describe('npm run refer: CSV', () => {
   });
 
   it('a CSV with a bad row fills its error column, answers the others, exit 3', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/profiles-bad-row.csv`, '--lang', 'en']);
+    const r = await runRefer([`${FIX}/profiles-bad-row.csv`, '--lang', 'en']);
     expect(r.status).toBe(3);
     const { d, rows } = csvOut(r);
     expect(d).toBe(';');
@@ -188,8 +172,8 @@ describe('npm run refer: CSV', () => {
 describe('npm run refer: failures', () => {
   it('a bad single profile: exit 2, one line on stderr naming the field, nothing on stdout, no stack trace', { timeout: TIMEOUT }, async () => {
     const [staff, innovation] = await Promise.all([
-      cli([`${FIX}/bad-staff.json`, '--lang', 'en']),
-      cli([`${FIX}/bad-innovation.json`]),
+      runRefer([`${FIX}/bad-staff.json`, '--lang', 'en']),
+      runRefer([`${FIX}/bad-innovation.json`]),
     ]);
     expectCleanFailure(staff, 2);
     expect(staff.stderr.startsWith('staff: ')).toBe(true);
@@ -201,26 +185,26 @@ describe('npm run refer: failures', () => {
   });
 
   it('malformed JSON: exit 2, says so in one line, no stack trace', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/malformed.json`]);
+    const r = await runRefer([`${FIX}/malformed.json`]);
     expectCleanFailure(r, 2);
     expect(r.stderr).toContain('malformed.json');
     expect(r.stderr).toMatch(/JSON/);
   });
 
   it('a missing file: exit 2', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/no-such-file.json`]);
+    const r = await runRefer([`${FIX}/no-such-file.json`]);
     expectCleanFailure(r, 2);
     expect(r.stderr).toContain('no-such-file.json');
   });
 
   it('a directory: exit 2', { timeout: TIMEOUT }, async () => {
-    const r = await cli([FIX]);
+    const r = await runRefer([FIX]);
     expectCleanFailure(r, 2);
     expect(r.stderr).toContain('directory');
   });
 
   it('--lang xx: exit 2, naming --lang', { timeout: TIMEOUT }, async () => {
-    const [xx, missing] = await Promise.all([cli([`${FIX}/metal-workshop.json`, '--lang', 'xx']), cli([`${FIX}/metal-workshop.json`, '--lang'])]);
+    const [xx, missing] = await Promise.all([runRefer([`${FIX}/metal-workshop.json`, '--lang', 'xx']), runRefer([`${FIX}/metal-workshop.json`, '--lang'])]);
     expectCleanFailure(xx, 2);
     expect(xx.stderr).toContain('--lang');
     expect(xx.stderr).toContain('xx');
@@ -229,9 +213,9 @@ describe('npm run refer: failures', () => {
 
   it('no FILE: exit 2 with the usage; two FILEs or an unknown option: exit 2', { timeout: TIMEOUT }, async () => {
     const [none, two, option] = await Promise.all([
-      cli([]),
-      cli([`${FIX}/metal-workshop.json`, `${FIX}/brussels-firm.json`]),
-      cli([`${FIX}/metal-workshop.json`, '--verbose']),
+      runRefer([]),
+      runRefer([`${FIX}/metal-workshop.json`, `${FIX}/brussels-firm.json`]),
+      runRefer([`${FIX}/metal-workshop.json`, '--verbose']),
     ]);
     for (const r of [none, two, option]) expectCleanFailure(r, 2);
     expect(none.stderr).toContain('usage');
@@ -239,7 +223,7 @@ describe('npm run refer: failures', () => {
   });
 
   it('--help: the usage on stdout, exit 0', { timeout: TIMEOUT }, async () => {
-    const r = await cli(['--help']);
+    const r = await runRefer(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('usage');
     expect(r.stderr).toBe('');
@@ -248,7 +232,7 @@ describe('npm run refer: failures', () => {
   // Known bug (see the report): validateProfile throws on an unknown field named like an Object.prototype
   // member, so the CLI answers "internal error" with exit 1 instead of naming the field with exit 2.
   it('an unknown field named "constructor": exit 2 naming the field', { timeout: TIMEOUT }, async () => {
-    const r = await cli([`${FIX}/prototype-key.json`, '--lang', 'en']);
+    const r = await runRefer([`${FIX}/prototype-key.json`, '--lang', 'en']);
     expectCleanFailure(r, 2);
     expect(r.stderr.startsWith('constructor: ')).toBe(true);
   });
@@ -256,7 +240,7 @@ describe('npm run refer: failures', () => {
   // Known bug (see the report): npm runs the script in the project root, so a FILE relative to the
   // resolves FILE against INIT_CWD.
   it('a FILE relative to the directory the user is in (a subdirectory of the project)', { timeout: TIMEOUT }, async () => {
-    const r = await cli(['metal-workshop.json'], join(ROOT, FIX));
+    const r = await runRefer(['metal-workshop.json'], join(ROOT, FIX));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -2,10 +2,9 @@
 // The CLI runs as a user runs it (`npm run --silent refer -- FILE`); the browser's code path is
 // processCsv (src/ui/batch/process.ts), the function the worker runs, called here in node with the
 // content as the browser gets it (one language, plain JSON).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onlyLanguage } from '../../src/content/only-language';
@@ -17,25 +16,10 @@ import { EXAMPLE_CSV } from '../../src/ui/batch/example';
 import { prepareCsv, processCsv, type BatchResult } from '../../src/ui/batch/process';
 import { runBatchRequest, type BatchResponse } from '../../src/ui/batch/worker-core';
 import { bigCsv } from '../fixtures/batch/big';
-import { content } from '../helpers';
+import { content, ROOT, runRefer, type CliRun } from '../helpers';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FIX = 'tests/fixtures/batch';
 const TMP = mkdtempSync(join(tmpdir(), 'batch-equivalence-'));
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', 'refer', '--', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
 
 /** The content as the browser gets it: `virtual:content/<lang>` is onlyLanguage(content) through JSON. */
 const browserContent = (lang: Lang): Content => JSON.parse(JSON.stringify(onlyLanguage(content(), lang))) as Content;
@@ -57,7 +41,7 @@ const CASES: Array<{ file: string; lang: Lang; what: string }> = [
   { file: 'examples/firms.csv', lang: 'en', what: "the README's example" },
 ];
 
-const runs = new Map<string, Run>();
+const runs = new Map<string, CliRun>();
 const key = (file: string, lang: Lang) => `${file} --lang ${lang}`;
 
 beforeAll(async () => {
@@ -65,7 +49,7 @@ beforeAll(async () => {
   const jobs = [...CASES.map((c) => [c.file, c.lang] as const), [join(TMP, 'big.csv'), 'nl'] as const];
   // Two at a time: each is an npm + tsx start-up and a content load.
   for (let i = 0; i < jobs.length; i += 2) {
-    await Promise.all(jobs.slice(i, i + 2).map(async ([file, lang]) => runs.set(key(file, lang), await cli([file, '--lang', lang]))));
+    await Promise.all(jobs.slice(i, i + 2).map(async ([file, lang]) => runs.set(key(file, lang), await runRefer([file, '--lang', lang]))));
   }
 }, 180_000);
 
@@ -107,7 +91,7 @@ describe('browser batch = npm run refer', () => {
     const noHeader = join(TMP, 'no-header.csv');
     writeFileSync(noHeader, 'flanders;5;25.62;training\nflanders;6;25.62;advice\n');
     for (const [file, kind] of [[unclosed, 'unclosed-quote'], [noHeader, 'no-header']] as const) {
-      const run = await cli([file]);
+      const run = await runRefer([file]);
       expect(run.status, run.stderr).toBe(2);
       expect(run.stdout).toBe('');
       expect(prepareCsv(new Uint8Array(readFileSync(file)))).toMatchObject({ ok: false, problem: { kind } });

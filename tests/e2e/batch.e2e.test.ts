@@ -1,35 +1,24 @@
 // Batch triage in a real Chromium (`?batch`): upload, the table with errors per row, the result CSV
 // compared with what `npm run refer` prints for the same file, 5,000 rows off the main thread, wrong
 // files, the keyboard, the languages, and axe before and after an upload.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigCsv } from '../fixtures/batch/big';
+import { ROOT, runRefer, type CliRun } from '../helpers';
 import { appURL, launchBrowser, newPage, type AppPage } from './browser';
 import { expectCleanRun, expectNoA11yViolations, focused, focusTarget, switchLanguage, t, tabTo, tPattern, type Lang } from './wizard';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TMP = mkdtempSync(join(tmpdir(), 'batch-e2e-'));
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/batch', name));
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
 /** `npm run --silent refer -- FILE --lang <lang>` on these bytes, as an advisor runs it. */
-function cli(bytes: Buffer, name: string, lang: Lang = 'nl'): Promise<Run> {
+function cli(bytes: Buffer, name: string, lang: Lang = 'nl'): Promise<CliRun> {
   const file = join(TMP, name);
   writeFileSync(file, bytes);
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', 'refer', '--', file, '--lang', lang], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+  return runRefer([file, '--lang', lang]);
 }
 
 async function openBatch(app: AppPage, lang: Lang = 'nl'): Promise<void> {
@@ -62,9 +51,12 @@ async function download(page: Page, trigger: () => Promise<void>): Promise<{ nam
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
 
+/** Clicks the result's download button (in `lang`) and returns the result CSV. */
+const downloadResult = (page: Page, lang: Lang = 'nl') => download(page, () => page.getByRole('button', { name: t(lang, 'batch.download'), exact: true }).click());
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The result CSV: a UTF-8 BOM, then exactly the CLI's output. */
-function expectCliOutput(bytes: Buffer, run: Run) {
+function expectCliOutput(bytes: Buffer, run: CliRun) {
   expect([...bytes.subarray(0, 3)]).toEqual([...BOM]);
   expect(bytes.subarray(3).toString('utf8')).toBe(run.stdout);
 }
@@ -117,7 +109,7 @@ describe('batch triage (?batch)', () => {
     expect(await good.getByRole('listitem').first().textContent()).toBe('Blikopener: expertise van de hogescholen');
     await expectNoA11yViolations(page, 'the batch page with a result');
 
-    const result = await download(page, () => page.getByRole('button', { name: t('nl', 'batch.download'), exact: true }).click());
+    const result = await downloadResult(page);
     expect(result.name).toMatch(/^innovatiewijzer-triage-\d{4}-\d{2}-\d{2}\.csv$/);
     const run = await cliRun;
     expect(run.status).toBe(3);
@@ -135,7 +127,7 @@ describe('batch triage (?batch)', () => {
       const cliRun = cli(bytes, name);
       await upload(page, name, bytes);
       await doneWith(page, name);
-      const result = await download(page, () => page.getByRole('button', { name: t('nl', 'batch.download'), exact: true }).click());
+      const result = await downloadResult(page);
       expectCliOutput(result.bytes, await cliRun);
     }
     expectCleanRun(app);
@@ -151,7 +143,7 @@ describe('batch triage (?batch)', () => {
     await doneWith(page, 'windows-1252.csv');
     await page.getByText(/^windows-1252\.csv: gelezen als Windows-1252/).waitFor();
     expect(await tableRows(page).filter({ hasText: 'Café Müller' }).count()).toBe(1);
-    const result = await download(page, () => page.getByRole('button', { name: t('nl', 'batch.download'), exact: true }).click());
+    const result = await downloadResult(page);
     // The browser decodes bytes 0x80-0x9F as Windows-1252 (€, curly quotes); Node 20's TextDecoder,
     // which the CLI uses, reads them as Latin-1 control characters. So compare with the CLI on the
     // same text as UTF-8: everything else is identical.
@@ -202,7 +194,7 @@ describe('batch triage (?batch)', () => {
     expect(await tableRows(page).count()).toBe(1 + 200);
     await page.getByText('De tabel toont de eerste 200 van 5.000 rijen. Het resultaat (CSV) bevat alle rijen.').waitFor();
 
-    const result = await download(page, () => page.getByRole('button', { name: t('nl', 'batch.download'), exact: true }).click());
+    const result = await downloadResult(page);
     const run = await cliRun;
     console.log(`batch 5,000 rows with the CLI (npm run --silent refer, including npm and tsx start-up): ${run.ms} ms`);
     expectCliOutput(result.bytes, run);
@@ -267,7 +259,7 @@ describe('batch triage (?batch)', () => {
     expect(await tableRows(page).filter({ hasText: 'Good One' }).getByRole('listitem').first().textContent()).toBe(names[lang]);
     expect(await page.getByRole('columnheader', { name: t(lang, 'batch.colRecommendations') }).count()).toBe(1);
     await expectNoA11yViolations(page, `the batch page with a result in ${lang}`);
-    const result = await download(page, () => page.getByRole('button', { name: t(lang, 'batch.download'), exact: true }).click());
+    const result = await downloadResult(page, lang);
     expectCliOutput(result.bytes, await cliRun);
     expectCleanRun(app);
     await app.context.close();

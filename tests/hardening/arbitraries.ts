@@ -86,17 +86,22 @@ export const outOfRegionAnswersArb: fc.Arbitrary<Answers> = fc
   .tuple(fc.record({ mode: fc.constantFrom(...MODES), region: fc.constantFrom(...OUT_OF_REGION) }, { requiredKeys: ['region'] }), annotationsArb)
   .map(([a, notes]) => ({ ...a, ...notes }));
 
+/** The fields the two saved-progress arbitraries below draw alike (the content does not restrict them). */
+const savedFieldArbs = {
+  mode: fc.constantFrom(...MODES),
+  region: fc.constantFrom(...REGIONS),
+  province: fc.constantFrom(...PROVINCES),
+  staff: staffArb,
+  turnoverEur: fc.option(euroArb, { nil: null }),
+};
+
 /**
  * Answers in any state of the walk that the saved-progress format accepts (any subset of fields,
  * text within its limits), not necessarily known to the content.
  */
 export const partialAnswersArb: fc.Arbitrary<Answers> = fc.record(
   {
-    mode: fc.constantFrom(...MODES),
-    region: fc.constantFrom(...REGIONS),
-    province: fc.constantFrom(...PROVINCES),
-    staff: staffArb,
-    turnoverEur: fc.option(euroArb, { nil: null }),
+    ...savedFieldArbs,
     balanceSheetEur: fc.option(euroArb, { nil: null }),
     ownedByLargeGroup: fc.boolean(),
     nace: fc.oneof(naceArb, textArb(10)),
@@ -117,11 +122,7 @@ export const partialAnswersArb: fc.Arbitrary<Answers> = fc.record(
 /** The same, with only what the current content knows (what parseSaved(raw, content) accepts). */
 export const knownAnswersArb: fc.Arbitrary<Answers> = fc.record(
   {
-    mode: fc.constantFrom(...MODES),
-    region: fc.constantFrom(...REGIONS),
-    province: fc.constantFrom(...PROVINCES),
-    staff: staffArb,
-    turnoverEur: fc.option(euroArb, { nil: null }),
+    ...savedFieldArbs,
     nace: naceArb,
     innovation: innovationArb,
     introducedAnswered: fc.boolean(),
@@ -134,6 +135,15 @@ export const knownAnswersArb: fc.Arbitrary<Answers> = fc.record(
 
 export const stepArb = fc.constantFrom(...STEPS);
 
+/** The Profile v1 fields after the region and the figures, drawn alike in and outside Flanders. */
+const firmFieldArbs = {
+  ownedByLargeGroup: fc.boolean(),
+  nace: naceArb,
+  innovation: innovationArb,
+  needs: needsArb,
+  triggers: triggersArb,
+};
+
 /** Valid Profile v1 (what the CLI and share links carry). */
 export const profileArb: fc.Arbitrary<Profile> = fc.oneof(
   fc.record(
@@ -143,11 +153,7 @@ export const profileArb: fc.Arbitrary<Profile> = fc.oneof(
       staff: staffArb,
       turnoverEur: euroArb,
       balanceSheetEur: euroArb,
-      ownedByLargeGroup: fc.boolean(),
-      nace: naceArb,
-      innovation: innovationArb,
-      needs: needsArb,
-      triggers: triggersArb,
+      ...firmFieldArbs,
     },
     { requiredKeys: ['region', 'staff', 'nace', 'innovation', 'needs'] },
   ),
@@ -156,11 +162,7 @@ export const profileArb: fc.Arbitrary<Profile> = fc.oneof(
       region: fc.constantFrom(...OUT_OF_REGION),
       staff: staffArb,
       turnoverEur: euroArb,
-      ownedByLargeGroup: fc.boolean(),
-      nace: naceArb,
-      innovation: innovationArb,
-      needs: needsArb,
-      triggers: triggersArb,
+      ...firmFieldArbs,
     },
     { requiredKeys: ['region', 'staff', 'nace', 'innovation', 'needs'] },
   ),

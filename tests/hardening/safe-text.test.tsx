@@ -6,8 +6,8 @@ import { render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSafe, SafeText } from '../../src/ui/components/SafeText';
-import { content } from '../helpers';
-import { heading, renderAppAt, setupUi, SME, submit, T } from '../ui/render';
+import { content, SME } from '../helpers';
+import { heading, renderAppAt, setupUi, submit, T } from '../ui/render';
 import { SCRIPTS } from './arbitraries';
 
 setupUi();

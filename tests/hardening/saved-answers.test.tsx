@@ -4,7 +4,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parseSaved, SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
-import { enterWizard, heading, renderApp, setupUi, SME, T } from '../ui/render';
+import { SME } from '../helpers';
+import { enterWizard, heading, renderApp, setupUi, T } from '../ui/render';
 
 setupUi();
 

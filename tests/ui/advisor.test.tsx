@@ -12,6 +12,7 @@ import { handoffLanguage, handoffMail, mailtoHref } from '../../src/ui/pages/res
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { buildIntake, intakeToJson } from '../../src/wizard/intake';
 import { decodeShareFragment, parseSaved, SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
+import { METAL_WORKSHOP_CLIENT } from '../helpers';
 import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, STRINGS, T, wording } from './render';
 
 setupUi();
@@ -23,23 +24,8 @@ const triggerLabel = (id: string, lang: Lang = 'nl') => content.triggers.find((t
 const needLabel = (id: string, lang: Lang = 'nl') => content.needs.find((n) => n.id === id)!.label[lang];
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? `{{${k}}}`);
 
-/** The accountant's client: a West-Flemish metal workshop with two warning lights. */
-const CLIENT: Answers = {
-  mode: 'client',
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 14,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: null,
-  ownedByLargeGroup: false,
-  nace: '25.62',
-  innovation: { newProductionMethods: true, innovationSpending: true },
-  introducedAnswered: true,
-  practicesAnswered: true,
-  needs: ['practical-problem'],
-  triggers: ['quality-complaints', 'new-regulation'],
-  triggersAnswered: true,
-};
+/** The accountant's client: the West-Flemish metal workshop with two warning lights (in-house process innovation left unanswered). */
+const CLIENT: Answers = { ...METAL_WORKSHOP_CLIENT, innovation: { newProductionMethods: true, innovationSpending: true } };
 const INTAKE: Answers = { ...CLIENT, mode: 'intake' };
 const referralOf = (a: Answers, lang: Lang = 'nl') => refer(completeProfile(a, content)!, content, lang);
 
@@ -280,8 +266,15 @@ describe('the referral letter and the names', () => {
       expect(li).toHaveTextContent(`${R.nextStep}: ${ch.firstStep.nl}`);
       expect(li).toHaveTextContent(String(ch.contact.url.value));
     });
-    expect(l.querySelectorAll('.letter-sources li').length).toBeGreaterThan(0);
-    for (const li of l.querySelectorAll('.letter-sources li')) expect(li.textContent).toMatch(/https?:\/\/\S+, /);
+    // One line per web page; the date it was checked once in the heading when it is the same for all.
+    const sources = [...l.querySelectorAll('.letter-sources li')].map((li) => li.textContent!);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(new Set(sources.map((x) => x.split(',')[0])).size).toBe(sources.length);
+    const sourcesHeading = l.querySelector('.letter-sources')!.previousElementSibling!.textContent!;
+    for (const line of sources) {
+      expect(line).toMatch(/^https?:\/\/\S+/);
+      expect(`${sourcesHeading} ${line}`).toMatch(new RegExp(fill(R.checkedOn, { date: '\\d{1,2} \\S+ \\d{4}' })));
+    }
     expect(l).toHaveTextContent(fill(R.contentVersion, { version: formatDate(content.meta.contentVersion, 'nl') }));
   });
 

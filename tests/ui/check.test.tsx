@@ -2,7 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/domain/format';
-import { CONTENT as content, heading, LARGE, renderAppAt, setupUi, SME, submit, T } from './render';
+import { SME } from '../helpers';
+import { CONTENT as content, heading, LARGE, renderAppAt, setupUi, submit, T } from './render';
 
 setupUi();
 

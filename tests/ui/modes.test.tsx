@@ -10,6 +10,7 @@ import { TriggersPage } from '../../src/ui/pages/TriggersPage';
 import { NeedsPage } from '../../src/ui/pages/NeedsPage';
 import { completeProfile, type Answers, type Mode } from '../../src/wizard/answers';
 import { parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
+import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT } from '../helpers';
 import { CONTENT as content, enterWizard, heading, renderApp, renderAppAt, renderPage, sent, setupUi, STRINGS, submit, T, wording } from './render';
 
 setupUi();
@@ -27,22 +28,6 @@ const needLabel = (id: string) => content.needs.find((n) => n.id === id)!.label.
 const channelName = (id: string, lang: Lang = 'nl') => content.channels[id]!.name[lang];
 /** The check page's summary as label -> value. */
 const summary = () => Object.fromEntries([...document.querySelectorAll('dl.summary-list .summary-row')].map((r) => [r.querySelector('dt')!.textContent, r.querySelector('dd')!.textContent]));
-
-/** A West-Flemish metal workshop; its warning lights when the mode asks for them. */
-const FIRM_ANSWERS: Answers = {
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 14,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: null,
-  ownedByLargeGroup: false,
-  nace: '25.62',
-  innovation: { newProductionMethods: true, processInHouse: false, innovationSpending: true },
-  introducedAnswered: true,
-  practicesAnswered: true,
-  needs: ['practical-problem'],
-};
-const WITH_SIGNALS: Answers = { ...FIRM_ANSWERS, mode: 'client', triggers: ['quality-complaints', 'new-regulation'], triggersAnswered: true };
 
 describe('the mode, chosen on the start page', () => {
   it('offers "for my own firm" (chosen), "for a client" and "intake" as one radio group', async () => {
@@ -95,7 +80,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
     const W = CLIENT_WORDS[lang];
     const firm = FIRM[lang].client;
     // (Turnover unknown: a saved amount shown again in English or French is misread, see the bug below.)
-    const { user } = await renderAppAt('region', { ...WITH_SIGNALS, turnoverEur: null }, lang);
+    const { user } = await renderAppAt('region', { ...METAL_WORKSHOP_CLIENT, turnoverEur: null }, lang);
     const pages: Array<[string, boolean]> = [
       [W.region.title, true],
       [W.staff.title, true],
@@ -130,7 +115,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
   // (region.hint, region.required, region.provinceRequired, sector.required, innovation.newGoodsHint,
   // innovation.productNewToMarket, pyramid.description).
   it('no text on the question pages speaks of "your firm" to an accountant', async () => {
-    const { user } = await renderAppAt('region', { ...WITH_SIGNALS, innovation: { newGoods: true, productInHouse: true, productNewToMarket: false } });
+    const { user } = await renderAppAt('region', { ...METAL_WORKSHOP_CLIENT, innovation: { newGoods: true, productInHouse: true, productNewToMarket: false } });
     for (let i = 0; i < 9; i++) {
       expect(document.querySelector('main')!.textContent).not.toContain(FIRM.nl.owner);
       await submit(user, CLIENT_WORDS.nl);
@@ -143,7 +128,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
   // figures page (or following its change link) in English or French then breaks the walk.
   it.each(['en', 'fr'] as const)('%s: a saved turnover shown again on the figures page is read back unchanged', async (lang) => {
     const W = CLIENT_WORDS[lang];
-    const { user } = await renderAppAt('figures', { ...WITH_SIGNALS, turnoverEur: 250_000, balanceSheetEur: null }, lang);
+    const { user } = await renderAppAt('figures', { ...METAL_WORKSHOP_CLIENT, turnoverEur: 250_000, balanceSheetEur: null }, lang);
     await submit(user, W);
     expect(heading()).toHaveTextContent(W.ownership.title);
     expect(parseSaved(localStorage.getItem(SAVE_KEY))).toMatchObject({ ok: true, value: { answers: { turnoverEur: 250_000, balanceSheetEur: null } } });
@@ -151,7 +136,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
 
   it('the advisor at intake reads "the firm" in every language', async () => {
     for (const lang of ['en', 'fr'] as const) {
-      await renderAppAt('staff', { ...WITH_SIGNALS, mode: 'intake' }, lang);
+      await renderAppAt('staff', { ...METAL_WORKSHOP_CLIENT, mode: 'intake' }, lang);
       expect(heading()).toHaveTextContent(INTAKE_WORDS[lang].staff.title);
       expect(heading().textContent).toContain(FIRM[lang].intake);
       expect(heading().textContent).not.toContain(FIRM[lang].owner);
@@ -161,7 +146,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
 });
 
 describe('the warning-lights page', () => {
-  const atNeeds = (mode: Mode): Answers => ({ ...FIRM_ANSWERS, mode, needs: undefined });
+  const atNeeds = (mode: Mode): Answers => ({ ...METAL_WORKSHOP, mode, needs: undefined });
 
   it.each(['client', 'intake'] as const)('is always asked in mode %s (no opt-in on the needs page)', async (mode) => {
     const { user } = await renderAppAt('needs', atNeeds(mode));
@@ -199,7 +184,7 @@ describe('the warning-lights page', () => {
   });
 
   it('an owner who unticks the opt-in again loses the page (and its signals leave the referral)', async () => {
-    const owner: Answers = { ...FIRM_ANSWERS, mode: 'owner', showTriggers: true, triggers: ['quality-complaints'], triggersAnswered: true };
+    const owner: Answers = { ...METAL_WORKSHOP, mode: 'owner', showTriggers: true, triggers: ['quality-complaints'], triggersAnswered: true };
     const { user } = await renderAppAt('needs', owner);
     expect(screen.getByRole('checkbox', { name: T.needs.showTriggers })).toBeChecked();
     await user.click(screen.getByRole('checkbox', { name: T.needs.showTriggers }));
@@ -225,7 +210,7 @@ describe('the warning-lights page', () => {
   });
 
   it('lists every warning light of content/ with its hint, and "none of these"', () => {
-    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...FIRM_ANSWERS, mode: 'client' } });
+    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP, mode: 'client' } });
     const group = screen.getByRole('group', { name: T.triggers.title });
     expect(within(group).getAllByRole('checkbox')).toHaveLength(content.triggers.length + 1);
     for (const tr of content.triggers) {
@@ -238,21 +223,21 @@ describe('the warning-lights page', () => {
   });
 
   it('sends the ticked signals; "none of these" sends an empty list', async () => {
-    const a = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...FIRM_ANSWERS, mode: 'client' } });
+    const a = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP, mode: 'client' } });
     await a.user.click(screen.getByRole('checkbox', { name: triggerLabel('new-regulation') }));
     await a.user.click(screen.getByRole('checkbox', { name: triggerLabel('skills-gap') }));
     await submit(a.user);
     expect(sent(a.send, 'NEXT')).toEqual([{ type: 'NEXT', answers: { triggers: ['new-regulation', 'skills-gap'], triggersAnswered: true } }]);
     a.unmount();
 
-    const b = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...FIRM_ANSWERS, mode: 'client' } });
+    const b = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP, mode: 'client' } });
     await b.user.click(screen.getByRole('checkbox', { name: T.triggers.none }));
     await submit(b.user);
     expect(sent(b.send, 'NEXT')).toEqual([{ type: 'NEXT', answers: { triggers: [], triggersAnswered: true } }]);
   });
 
   it('nothing ticked, or "none" with a signal: an error that says what to do, nothing sent', async () => {
-    const { user, send } = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...FIRM_ANSWERS, mode: 'client' } });
+    const { user, send } = renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP, mode: 'client' } });
     await submit(user);
     expect(screen.getAllByText(T.triggers.required).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('checkbox', { name: T.triggers.none }));
@@ -263,22 +248,22 @@ describe('the warning-lights page', () => {
   });
 
   it('shows the signals given before ("none" when none were)', () => {
-    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...WITH_SIGNALS } });
+    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP_CLIENT } });
     expect(screen.getByRole('checkbox', { name: triggerLabel('quality-complaints') })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: triggerLabel('new-regulation') })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: T.triggers.none })).not.toBeChecked();
     document.body.innerHTML = '';
-    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...WITH_SIGNALS, triggers: [] } });
+    renderPage(<TriggersPage />, { step: 'triggers', answers: { ...METAL_WORKSHOP_CLIENT, triggers: [] } });
     expect(screen.getByRole('checkbox', { name: T.triggers.none })).toBeChecked();
   });
 });
 
 describe('the result: which signal led where', () => {
   it('names each signal and the channels it led to: quality complaints to Blikopener, new regulation to the innovation advisor', async () => {
-    await renderAppAt('result', WITH_SIGNALS);
+    await renderAppAt('result', METAL_WORKSHOP_CLIENT);
     const section = screen.getByRole('region', { name: T.result.signals });
     const items = within(section).getAllByRole('listitem');
-    const expected = refer(completeProfile(WITH_SIGNALS, content)!, content, 'nl').signals;
+    const expected = refer(completeProfile(METAL_WORKSHOP_CLIENT, content)!, content, 'nl').signals;
     expect(items.map((li) => li.textContent)).toEqual(
       expected.map((s) => `${triggerLabel(s.trigger)}: ${s.channels.length ? s.channels.map((id) => channelName(id)).join(', ') : T.result.signalNoChannel}`),
     );
@@ -290,7 +275,7 @@ describe('the result: which signal led where', () => {
 
   it('a signal that led to no channel of its own says so', async () => {
     // A large firm: the SME wallet is closed to it and Blikopener's sustainability rule is for SMEs.
-    const answers: Answers = { ...WITH_SIGNALS, staff: 400, turnoverEur: undefined, triggers: ['skills-gap', 'sustainability-pressure'] };
+    const answers: Answers = { ...METAL_WORKSHOP_CLIENT, staff: 400, turnoverEur: undefined, triggers: ['skills-gap', 'sustainability-pressure'] };
     const signals = refer(completeProfile(answers, content)!, content, 'nl').signals;
     expect(signals.find((s) => s.trigger === 'sustainability-pressure')!.channels).toEqual([]);
     await renderAppAt('result', answers);
@@ -302,14 +287,14 @@ describe('the result: which signal led where', () => {
   });
 
   it('in English, the signals and channels in English', async () => {
-    await renderAppAt('result', WITH_SIGNALS, 'en');
+    await renderAppAt('result', METAL_WORKSHOP_CLIENT, 'en');
     const section = screen.getByRole('region', { name: STRINGS.en.result.signals });
     expect(within(section).getByText(triggerLabel('quality-complaints', 'en'))).toBeInTheDocument();
     expect(section).toHaveTextContent(channelName('led', 'en'));
   });
 
   it('no warning lights, no section', async () => {
-    await renderAppAt('result', { ...WITH_SIGNALS, triggers: [] });
+    await renderAppAt('result', { ...METAL_WORKSHOP_CLIENT, triggers: [] });
     expect(heading()).toHaveTextContent(T.result.title);
     expect(screen.queryByRole('region', { name: T.result.signals })).not.toBeInTheDocument();
   });

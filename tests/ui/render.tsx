@@ -61,21 +61,6 @@ export function setupUi() {
   });
 }
 
-/** A complete small Flemish firm (every page answered). */
-export const SME: Answers = {
-  region: 'flanders',
-  province: 'limburg',
-  staff: 12.5,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: null,
-  ownedByLargeGroup: false,
-  nace: '25.62',
-  innovation: { newGoods: true, productInHouse: true, productNewToMarket: false, innovationSpending: true },
-  introducedAnswered: true,
-  practicesAnswered: true,
-  needs: ['practical-problem', 'training'],
-};
-
 /** A large firm: staff alone makes it large, so the figures page is skipped. */
 export const LARGE: Answers = {
   region: 'flanders',

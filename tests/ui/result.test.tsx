@@ -5,7 +5,8 @@ import { refer, referRegion } from '../../src/domain/refer';
 import { formatDate } from '../../src/domain/format';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { decodeShareFragment, parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
-import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, SME, submit, T } from './render';
+import { SME } from '../helpers';
+import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, submit, T } from './render';
 
 setupUi();
 

@@ -3,7 +3,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/wizard/answers';
 import { parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
-import { enterWizard, heading, renderApp, setupUi, SME, submit, T } from './render';
+import { SME } from '../helpers';
+import { enterWizard, heading, renderApp, setupUi, submit, T } from './render';
 
 setupUi();
 

@@ -11,27 +11,14 @@ import type { Lang } from '../../src/domain/types';
 import { completeProfile, type Answers, type Mode } from '../../src/wizard/answers';
 import { buildIntake, importIntake, INTAKE_FORMAT, INTAKE_VERSION, intakeToCsv, intakeToJson, MAX_INTAKE_BYTES, type Intake } from '../../src/wizard/intake';
 import { encodeShareFragment } from '../../src/wizard/persistence';
-import { content } from '../helpers';
+import { content, METAL_WORKSHOP_CLIENT } from '../helpers';
 
 const C = content();
 const NOW = new Date('2026-11-23T10:15:00Z');
 
 /** A small Flemish metal workshop, filled in by its accountant, with warning lights and the names for the letter. */
 const CLIENT: Answers = {
-  mode: 'client',
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 14,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: null,
-  ownedByLargeGroup: false,
-  nace: '25.62',
-  innovation: { newProductionMethods: true, processInHouse: false, innovationSpending: true },
-  introducedAnswered: true,
-  practicesAnswered: true,
-  needs: ['practical-problem'],
-  triggers: ['quality-complaints', 'new-regulation'],
-  triggersAnswered: true,
+  ...METAL_WORKSHOP_CLIENT,
   notes: 'Zaakvoerder wil in 2027 overdragen.',
   adviserName: 'An Adviseur-Janssens',
   clientName: 'Metaalwerken Vandamme BV',

@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { refer } from '../../src/domain/refer';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION } from '../../src/wizard/persistence';
-import { content } from '../helpers';
+import { content, SME } from '../helpers';
 
-const SME: Answers = {
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 12.5,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: null,
-  ownedByLargeGroup: false,
-  nace: '25.62',
-  innovation: { newGoods: true, productInHouse: true, productNewToMarket: false, innovationSpending: true },
-  introducedAnswered: true,
-  practicesAnswered: true,
-  needs: ['practical-problem', 'training'],
-};
+/** The small Flemish firm of the other tests, in West Flanders. */
+const WEST_FLEMISH_SME: Answers = { ...SME, province: 'west-vlaanderen' };
 
 /** A fragment as the app would write it, around any payload. */
 const fragment = (payload: unknown) => `#r=${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
@@ -26,8 +15,8 @@ const profileOf = (a: Answers) => completeProfile(a, content());
 describe('saved progress (localStorage)', () => {
   it('round trip: answers, step and time come back as saved', () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    const parsed = parseSaved(serialiseSaved(SME, 'practices', now));
-    expect(parsed).toEqual({ ok: true, value: { v: SAVE_VERSION, answers: SME, step: 'practices', savedAt: '2026-11-23T10:00:00.000Z' } });
+    const parsed = parseSaved(serialiseSaved(WEST_FLEMISH_SME, 'practices', now));
+    expect(parsed).toEqual({ ok: true, value: { v: SAVE_VERSION, answers: WEST_FLEMISH_SME, step: 'practices', savedAt: '2026-11-23T10:00:00.000Z' } });
   });
 
   it('round trip of partial answers and of a firm outside Flanders', () => {
@@ -52,12 +41,12 @@ describe('saved progress (localStorage)', () => {
   });
 
   it('truncated JSON is damaged, wherever it was cut', () => {
-    const raw = serialiseSaved(SME, 'check');
+    const raw = serialiseSaved(WEST_FLEMISH_SME, 'check');
     for (let cut = 0; cut < raw.length; cut++) expect(parseSaved(raw.slice(0, cut)), `cut at ${cut}`).toEqual({ ok: false, problem: 'damaged' });
   });
 
   it.each([0, 2, '1', null])('version %j is outdated', (v) => {
-    const raw = JSON.stringify({ ...JSON.parse(serialiseSaved(SME, 'check')), v });
+    const raw = JSON.stringify({ ...JSON.parse(serialiseSaved(WEST_FLEMISH_SME, 'check')), v });
     expect(parseSaved(raw)).toEqual({ ok: false, problem: 'outdated' });
   });
 
@@ -109,17 +98,17 @@ describe('saved progress (localStorage)', () => {
 
 describe('share links (URL fragment)', () => {
   it('round trip: a Flemish firm\'s answers give the same profile and the same referral', () => {
-    const hash = encodeShareFragment(SME);
+    const hash = encodeShareFragment(WEST_FLEMISH_SME);
     expect(hash).toMatch(/^#r=[A-Za-z0-9_-]+$/);
     const decoded = decodeShareFragment(hash, content());
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    expect(profileOf(decoded.value)).toEqual(profileOf(SME));
-    expect(refer(profileOf(decoded.value)!, content())).toEqual(refer(profileOf(SME)!, content()));
+    expect(profileOf(decoded.value)).toEqual(profileOf(WEST_FLEMISH_SME));
+    expect(refer(profileOf(decoded.value)!, content())).toEqual(refer(profileOf(WEST_FLEMISH_SME)!, content()));
   });
 
   it('carries only the profile: no names, no step, nothing beyond Profile v1', () => {
-    const json = JSON.parse(Buffer.from(encodeShareFragment(SME).slice(3), 'base64url').toString('utf8'));
+    const json = JSON.parse(Buffer.from(encodeShareFragment(WEST_FLEMISH_SME).slice(3), 'base64url').toString('utf8'));
     expect(json).toEqual({ v: SHARE_VERSION, profile: expect.any(Object) });
     expect(Object.keys(json.profile).sort()).toEqual(['innovation', 'nace', 'needs', 'ownedByLargeGroup', 'province', 'region', 'staff', 'turnoverEur']);
     expect(json.profile.innovation).toEqual({ newGoods: true, productInHouse: true, innovationSpending: true });
@@ -156,7 +145,7 @@ describe('share links (URL fragment)', () => {
   });
 
   it('truncated base64 is damaged, wherever it was cut', () => {
-    const hash = encodeShareFragment(SME);
+    const hash = encodeShareFragment(WEST_FLEMISH_SME);
     for (let cut = 3; cut < hash.length; cut++) {
       expect(decodeShareFragment(hash.slice(0, cut), content()), `cut at ${cut}`).toEqual({ ok: false, problem: 'damaged' });
     }
@@ -188,7 +177,7 @@ describe('share links (URL fragment)', () => {
     ['an unknown field', { note: '<script>alert(1)</script>' }],
     ['a trigger', { triggers: ['<script>alert(1)</script>'] }],
   ])('a script tag in %s is refused as invalid and never comes back out', (_, patch) => {
-    const base = JSON.parse(Buffer.from(encodeShareFragment(SME).slice(3), 'base64url').toString('utf8'));
+    const base = JSON.parse(Buffer.from(encodeShareFragment(WEST_FLEMISH_SME).slice(3), 'base64url').toString('utf8'));
     const result = decodeShareFragment(fragment({ ...base, profile: { ...base.profile, ...(patch as object) } }), content());
     expect(result).toEqual({ ok: false, problem: 'invalid' });
     expect(JSON.stringify(result)).not.toMatch(/script|onerror/);
