@@ -1,4 +1,6 @@
-// Builds the app and serves dist/ on 127.0.0.1 for the e2e tests (`npm run bench` uses Vite's preview server).
+// Builds the app and serves a build on 127.0.0.1 for the e2e tests (`npm run bench` uses Vite's preview server).
+// The e2e tests build into a folder of their own, so a bench or a second test run at the same time
+// cannot replace the files under a running test.
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -32,33 +34,35 @@ const contentTypes: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-export function buildApp(): void {
+/** Builds the production bundle into `outDir` (dist/ by default). */
+export function buildApp(outDir = dist): void {
   // A child process, not Vite's build() in-process: vitest sets NODE_ENV=test, and a build under
   // it would not be the production bundle that ships.
   const env = { ...process.env };
   delete env.NODE_ENV;
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: root, env, encoding: 'utf8' });
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, env, encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`vite build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
 }
 
-async function fileAt(urlPath: string): Promise<string | undefined> {
-  const file = path.join(dist, path.normalize(decodeURIComponent(urlPath)));
-  if (!file.startsWith(dist + path.sep) && file !== dist) return undefined;
+async function fileAt(dir: string, urlPath: string): Promise<string | undefined> {
+  const file = path.join(dir, path.normalize(decodeURIComponent(urlPath)));
+  if (!file.startsWith(dir + path.sep) && file !== dir) return undefined;
   const info = await stat(file).catch(() => undefined);
   if (info?.isFile()) return file;
-  if (info?.isDirectory()) return fileAt(path.posix.join(urlPath, 'index.html'));
+  if (info?.isDirectory()) return fileAt(dir, path.posix.join(urlPath, 'index.html'));
   return undefined;
 }
 
-export function serveDist(): Promise<http.Server> {
+/** Serves the build in `dir` (dist/ by default) on a free port of 127.0.0.1. */
+export function serveDist(dir = dist): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
-    let file = await fileAt(urlPath).catch(() => undefined);
+    let file = await fileAt(dir, urlPath).catch(() => undefined);
     // SPA fallback for routes; a missing asset (path with an extension) stays a 404 so a broken
     // reference shows up as a console error instead of HTML served as JavaScript.
-    if (!file && !path.extname(urlPath)) file = path.join(dist, 'index.html');
+    if (!file && !path.extname(urlPath)) file = path.join(dir, 'index.html');
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

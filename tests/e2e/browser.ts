@@ -8,6 +8,8 @@ import { inject } from 'vitest';
 
 /** Base URL of the app under test, without trailing slash: `${appURL()}/some/route`. */
 export const appURL = (): string => inject('baseURL');
+/** The folder of the build under test ('' when the tests run against a server started by hand). */
+export const distDir = (): string => inject('distDir');
 
 // Debian's chromium (there is no Playwright browser download on this machine). Without the
 // background-networking flags Chromium keeps dialling Google hosts, which the closed network refuses.

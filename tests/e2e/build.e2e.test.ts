@@ -1,17 +1,15 @@
-// The built app: dist/index.html declares Dutch, and so does the page the server sends.
+// The built app: its index.html declares Dutch, and so does the page the server sends.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { appURL } from './browser';
+import { appURL, distDir } from './browser';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 const htmlLang = (html: string) => /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1];
 
 describe('the build', () => {
-  // global-setup builds dist/ unless E2E_BASE_URL points at a server started by hand.
-  it.skipIf(Boolean(process.env.E2E_BASE_URL))('dist/index.html declares lang="nl"', () => {
-    const file = path.join(dist, 'index.html');
+  // global-setup builds the app unless E2E_BASE_URL points at a server started by hand.
+  it.skipIf(Boolean(process.env.E2E_BASE_URL))('the built index.html declares lang="nl"', () => {
+    const file = path.join(distDir(), 'index.html');
     expect(existsSync(file)).toBe(true);
     expect(htmlLang(readFileSync(file, 'utf8'))).toBe('nl');
   });

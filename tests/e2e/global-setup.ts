@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildApp, serveDist } from '../../src/cli/serve-dist';
 
@@ -6,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the app under test is served, e.g. http://127.0.0.1:41234 (no trailing slash). */
     baseURL: string;
+    /** The build under test (a folder of this run's own), or '' when E2E_BASE_URL points elsewhere. */
+    distDir: string;
   }
 }
 
@@ -14,11 +19,18 @@ export default async function setup(project: TestProject) {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
+    project.provide('distDir', '');
     return;
   }
-  buildApp();
-  const server = await serveDist();
+  // This run's own build: a bench or another test run building dist/ meanwhile cannot break it.
+  const distDir = mkdtempSync(path.join(tmpdir(), 'innovatiewijzer-e2e-'));
+  buildApp(distDir);
+  const server = await serveDist(distDir);
   const { port } = server.address() as AddressInfo;
   project.provide('baseURL', `http://127.0.0.1:${port}`);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  project.provide('distDir', distDir);
+  return async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(distDir, { recursive: true, force: true });
+  };
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serveDist } from '../../src/cli/serve-dist';
-import { launchBrowser, newPage } from './browser';
+import { distDir, launchBrowser, newPage } from './browser';
 import { expectCleanRun, firstChannel, metalWorkshop, openApp, t, walk } from './wizard';
 
 describe('offline and private', () => {
@@ -18,7 +18,7 @@ describe('offline and private', () => {
 
   it('after a first visit, a reload with the server gone still walks to a referral', async () => {
     // Its own server, so it can really go away (Playwright's setOffline also blocks the service worker's cache, playwright#2311).
-    const server = await serveDist();
+    const server = await serveDist(distDir() || undefined);
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const app = await newPage(browser);
     const { page, context } = app;
@@ -26,7 +26,7 @@ describe('offline and private', () => {
       await page.goto(url);
       // The service worker installs and takes control after the first load.
       // Controlling this page with every asset of the build's precache list in its cache.
-      const sw = readFileSync(join(import.meta.dirname, '../../dist/sw.js'), 'utf8');
+      const sw = readFileSync(join(distDir() || 'dist', 'sw.js'), 'utf8');
       // Cache entries: one per file of the list ('/' and '/index.html' are two requests for one page).
       const precached = (JSON.parse(/const FILES = (\[.*\]);/.exec(sw)![1]!) as string[]).length;
       await page.waitForFunction(async (expected) => {
