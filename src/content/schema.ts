@@ -5,7 +5,13 @@ import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
 const safeText = nonEmpty.refine((s) => !/<\/?[a-z!][^>]*>/i.test(s), 'no HTML: use *emphasis* or [text](https://...)');
-export const TextSchema = z.strictObject({ nl: safeText, en: safeText, fr: safeText });
+/** The safe markup, as SafeText (src/ui/components/SafeText.tsx) renders it. */
+const MARKUP = /\[[^\]]+\]\(https?:\/\/[^\s)]+\)|\*[^*]+\*/;
+const plainText = safeText.refine((s) => !MARKUP.test(s), 'shown as typed here: *emphasis* and [links](https://...) work only in reasons (reasons.yaml)');
+/** A text shown as it is written. */
+export const TextSchema = z.strictObject({ nl: plainText, en: plainText, fr: plainText });
+/** A text that becomes (part of) a reason on the result page, which renders *emphasis* and [links](https://...). */
+export const MarkupTextSchema = z.strictObject({ nl: safeText, en: safeText, fr: safeText });
 const TextListSchema = z.strictObject({ nl: z.array(nonEmpty), en: z.array(nonEmpty), fr: z.array(nonEmpty) });
 
 /** YAML turns 2026-11-22 into a Date; accept both and keep an ISO date string. */
@@ -131,7 +137,7 @@ export const RuleSchema = z.strictObject({
 });
 export const RulesFileSchema = z.array(RuleSchema).min(1);
 
-export const ReasonsFileSchema = z.record(z.string(), TextSchema);
+export const ReasonsFileSchema = z.record(z.string(), MarkupTextSchema);
 
 export const ChoiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: TextSchema, hint: TextSchema });
 export const ChoicesFileSchema = z.array(ChoiceSchema).min(1);
@@ -149,11 +155,11 @@ export const EngineTextsSchema = z.strictObject({
   /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. */
   servesElsewhere: TextSchema,
   /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
-  clustersForSector: TextSchema,
+  clustersForSector: MarkupTextSchema,
   /** Added to a recommendation whose next step depends on the province. {office} */
-  officeForProvince: TextSchema,
+  officeForProvince: MarkupTextSchema,
   /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
-  quotedFact: TextSchema,
+  quotedFact: MarkupTextSchema,
 });
 export type EngineTexts = z.infer<typeof EngineTextsSchema>;
 

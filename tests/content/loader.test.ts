@@ -117,6 +117,35 @@ describe('loadContent on a copy of content/', () => {
     expectProblems(loadError(dir), [{ file: 'channels/led.yaml', path: 'name.fr', reason: /must not be empty/ }], false);
   });
 
+  it('HTML in a text is refused, wherever it is', () => {
+    let key = '';
+    const dir = copyContent((d) => {
+      editYaml<Channel>(d, 'channels/led.yaml', (ch) => { ch.name.en = 'Blikopener <b>now</b>'; });
+      editYaml<Record<string, Record<string, string>>>(d, 'reasons.yaml', (reasons) => {
+        key = Object.keys(reasons)[0]!;
+        reasons[key]!.nl = '<a href="https://example.org">klik</a>';
+      });
+    });
+    expectProblems(loadError(dir), [
+      { file: 'channels/led.yaml', path: 'name.en', reason: /no HTML/ },
+      { file: 'reasons.yaml', path: `${key}.nl`, reason: /no HTML/ },
+    ], false);
+  });
+
+  it('markup in a text shown as typed (a channel summary) is refused; in a reason it is fine', () => {
+    let key = '';
+    const dir = copyContent((d) => {
+      editYaml<Channel & { summary: Record<string, string> }>(d, 'channels/led.yaml', (ch) => { ch.summary.nl = 'Zie [de site](https://www.vlaio.be) voor *alles*.'; });
+      editYaml<Record<string, Record<string, string>>>(d, 'reasons.yaml', (reasons) => {
+        key = Object.keys(reasons)[0]!;
+        reasons[key]!.nl = 'Lees *eerst* [de voorwaarden](https://www.vlaio.be).';
+      });
+    });
+    const e = loadError(dir);
+    expectProblems(e, [{ file: 'channels/led.yaml', path: 'summary.nl', reason: /shown as typed here.*only in reasons/ }], false);
+    expect(e.problems.filter((p) => p.file.endsWith('reasons.yaml'))).toEqual([]);
+  });
+
   it('several broken files: every problem is reported, not only the first', () => {
     const dir = copyContent((d) => {
       editYaml<Rule[]>(d, 'rules.yaml', (rules) => { rules[1]!.channel = 'nowhere'; });

@@ -103,7 +103,7 @@ describe('SafeText', () => {
     };
     walk(content());
     expect(texts.length).toBeGreaterThan(500);
-    // content/README.md: "No HTML". The schema does not enforce it (see the report); this checks the files as they are.
+    // content/README.md: "No HTML" (the content schema refuses it); this checks the files as they are.
     expect(texts.filter((t) => /<\/?[a-z!][^>]*>/i.test(t))).toEqual([]);
     const { container } = render(<div>{texts.map((t, i) => <p key={i}><SafeText text={t} /></p>)}</div>);
     for (const p of container.querySelectorAll('p')) expectOnlySafeElements(p);
