@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { batchToCsv, referCsv, referOne } from '../domain/batch';
-import { CsvError, decodeCsvBytes, MAX_CSV_BYTES } from '../domain/csv';
+import { CsvError, decodeCsvBytes, looksBinary, MAX_CSV_BYTES } from '../domain/csv';
 import { LANGS, type Lang } from '../domain/types';
 import { ContentError, loadContent } from '../content/load';
 
@@ -48,6 +48,8 @@ function main(argv: string[]): number {
   }
   if (bytes.length > MAX_CSV_BYTES) throw new Exit(2, `${file} is too large (${Math.round(bytes.length / 1024 / 1024)} MB; at most ${MAX_CSV_BYTES / 1024 / 1024} MB)`);
   const { text } = decodeCsvBytes(bytes);
+  // As the browser's batch page: binary data (an image, an .xlsx renamed) is no CSV or JSON to read.
+  if (looksBinary(text)) throw new Exit(2, `${file} is not a text file (it holds binary data): save it as CSV (UTF-8) or JSON`);
   const { content } = loadContent();
 
   if (file.toLowerCase().endsWith('.csv')) {

@@ -73,6 +73,15 @@ export function writeCsv(rows: string[][], delimiter: Delimiter): string {
 /** The largest CSV we read (the CLI and the browser batch): about 50,000 rows of a typical profile. */
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
+/** Whether decoded text is really binary data (an image, a spreadsheet file): refused by the CLI and the browser alike. */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 65_536);
+  // NUL never occurs in a CSV; other C0 controls (except tab, CR, LF) hardly ever.
+  // eslint-disable-next-line no-control-regex
+  const controls = head.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
+  return head.includes('\u0000') || controls > head.length / 100;
+}
+
 /**
  * Text of a CSV file as Excel and other tools write it: UTF-8 with or without BOM, or, when the
  * bytes are not valid UTF-8, Windows-1252 (older Excel on Windows). UTF-16 (with BOM) is read too.

@@ -1,6 +1,7 @@
 // The CLI as a user runs it: `npm run --silent refer -- FILE [--lang nl|en|fr]` from the project root.
 // Every test spawns npm (tsx startup + content load, one to two seconds); they run one after another.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS } from '../../src/domain/batch';
@@ -189,6 +190,20 @@ describe('npm run refer: failures', () => {
     expectCleanFailure(r, 2);
     expect(r.stderr).toContain('malformed.json');
     expect(r.stderr).toMatch(/JSON/);
+  });
+
+  it('binary data (an image or a spreadsheet saved as .csv): exit 2, says it is no text file, as the batch page does', { timeout: TIMEOUT }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iw-cli-'));
+    try {
+      // A CSV header followed by bytes an .xlsx or image would hold (NUL among them).
+      writeFileSync(join(dir, 'sheet.csv'), Buffer.concat([Buffer.from('region;staff;nace\n'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0])]));
+      const r = await runRefer([join(dir, 'sheet.csv')]);
+      expectCleanFailure(r, 2);
+      expect(r.stderr).toContain('sheet.csv');
+      expect(r.stderr).toMatch(/not a text file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a missing file: exit 2', { timeout: TIMEOUT }, async () => {

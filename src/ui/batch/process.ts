@@ -5,7 +5,7 @@
 // the CLI cannot disagree.
 import type { Content } from '../../content/schema';
 import { batchToCsv, PROFILE_COLUMNS, referOne, RESULT_COLUMNS, rowToProfileInput, type BatchItem, type CsvBatch } from '../../domain/batch';
-import { CsvError, decodeCsvBytes, detectDelimiter, MAX_CSV_BYTES, parseCsv, type Delimiter } from '../../domain/csv';
+import { CsvError, decodeCsvBytes, detectDelimiter, looksBinary, MAX_CSV_BYTES, parseCsv, type Delimiter } from '../../domain/csv';
 import type { Lang, Segment, SizeClass, TechClass } from '../../domain/types';
 
 /** Rows per chunk: the worker reports progress (and the in-page fallback yields) after each. */
@@ -65,14 +65,6 @@ export interface Progress { done: number; total: number }
 
 /** Headers taken as the firm's name (case-insensitive), in order of preference. */
 const NAME_HEADERS = ['name', 'naam', 'nom', 'firm', 'firma', 'company', 'bedrijf', 'onderneming', 'entreprise', 'société', 'societe', 'client', 'klant'];
-
-const looksBinary = (text: string) => {
-  const head = text.slice(0, 65_536);
-  // NUL never occurs in a CSV; other C0 controls (except tab, CR, LF) hardly ever.
-  // eslint-disable-next-line no-control-regex
-  const controls = head.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
-  return head.includes('\u0000') || controls > head.length / 100;
-};
 
 const looksLikeJson = (text: string) => {
   const trimmed = text.trim();
