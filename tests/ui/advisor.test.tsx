@@ -170,7 +170,7 @@ describe('the warm hand-off', () => {
     expect(lines[lines.indexOf(T.handoff.why) + 1]).toBe(`- ${reasons[0]!.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$2')}`);
     expect(mail.body).not.toMatch(/\]\(/);
     // The note says the mail opens in the user's own program, in Dutch.
-    expect(link.closest('p')).toHaveTextContent(fill(T.handoff.note, { language: T.lang.nl }));
+    expect(link.closest('p')).toHaveTextContent(fill(T.handoff.note, { language: T.languageName.nl }));
   });
 
   it('VLAIO works in Dutch: the mail stays Dutch when the page is in English', async () => {
@@ -200,7 +200,9 @@ describe('the warm hand-off', () => {
     const first = screen.getByRole('region', { name: channelName(region, 'en') });
     const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) });
     expect(within(first).queryByRole('link', { name: fill(E.handoff.email, { name: channelName(region, 'en') }) })).not.toBeInTheDocument();
-    expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.note, { language: E.lang.fr }));
+    expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.note, { language: E.languageName.fr }));
+    // The language named in the page's language ("in French"), not in its own ("in Français").
+    expect(copy.closest('p')).toHaveTextContent('in French;');
     await user.click(copy);
     const text = await navigator.clipboard.readText();
     const [subject, ...rest] = text.split('\n');

@@ -58,7 +58,7 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'region.options.${a.region}': REGIONS,
   'start.mode.${m}': MODES,
   'handoff.intro.${mode}': MODES,
-  'lang.${mail.lang}': LANGS,
+  'languageName.${mail.lang}': LANGS,
   "letter.intro.${answers.mode ?? 'owner'}": MODES,
 };
 

@@ -78,7 +78,7 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
           void navigator.clipboard?.writeText(`${mail.subject}\n\n${mail.body}`).then(() => setCopied(true), () => setCopied(false));
         }}>{t('handoff.copy', { name })}</button>
       )}
-      <span className="hint"> {t('handoff.note', { language: t(`lang.${mail.lang}`) })}</span>
+      <span className="hint"> {t('handoff.note', { language: t(`languageName.${mail.lang}`) })}</span>
       <span role="status">{copied ? ` ${t('handoff.copied')}` : ''}</span>
     </p>
   );
