@@ -5,7 +5,7 @@ import { refer, referRegion } from '../../src/domain/refer';
 import { formatDate } from '../../src/domain/format';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { decodeShareFragment, parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
-import { SME } from '../helpers';
+import { METAL_WORKSHOP_CLIENT, SME } from '../helpers';
 import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, submit, T } from './render';
 
 setupUi();
@@ -36,6 +36,25 @@ describe('result page', () => {
     within(first).getByRole('heading', { name: R.contact });
     const site = within(first).getAllByRole('link').find((a) => a.getAttribute('href') === String(channel.contact.url.value));
     expect(site).toBeDefined();
+  });
+
+  it('"good to know" clears up misunderstandings without repeating one a reason already quotes', async () => {
+    let removed = 0;
+    for (const answers of [SME, METAL_WORKSHOP_CLIENT]) {
+      const expected = referral(answers).recommendations[0]!;
+      const channel = content.channels[expected.channel]!;
+      const myths = channel.facts.filter((f) => f.kind === 'myth');
+      const shown = myths.filter((f) => !expected.facts.includes(f.id));
+      removed += myths.length - shown.length;
+      const { unmount } = await renderAppAt('result', answers);
+      const first = section(channel.name.nl);
+      const heading = within(first).queryByRole('heading', { name: R.goodToKnow });
+      if (!shown.length) expect(heading).toBeNull();
+      else expect([...(heading!.nextElementSibling as HTMLElement).querySelectorAll('li')].map((li) => li.textContent)).toEqual(shown.map((f) => f.text.nl));
+      unmount();
+    }
+    // At least one of these firms has a misunderstanding quoted among its reasons (so the rule is exercised).
+    expect(removed).toBeGreaterThan(0);
   });
 
   it('the profile line names size, segment and technology class', async () => {

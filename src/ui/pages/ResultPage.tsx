@@ -77,7 +77,8 @@ export function ResultPage() {
 
   const usedFacts: Fact[] = [...new Set([...(referral?.recommendations.flatMap((r) => r.facts) ?? []), ...(referral?.notEligible.flatMap((n) => n.facts) ?? [])])]
     .map((id) => facts.get(id)).filter((f): f is Fact => f !== undefined);
-  const myths = firstChannel ? firstChannel.facts.filter((f) => f.kind === 'myth') : [];
+  // Misunderstandings worth clearing up, unless a reason above already quotes them.
+  const myths = firstChannel ? firstChannel.facts.filter((f) => f.kind === 'myth' && !first!.facts.includes(f.id)) : [];
 
   async function share() {
     const url = `${location.origin}${location.pathname}${encodeShareFragment(answers)}`;
