@@ -9,6 +9,7 @@ import { onlyLanguage } from './src/content/only-language';
 import { formatDate } from './src/domain/format';
 import { LANGS, type Lang } from './src/domain/types';
 import { startPageHtml } from './src/ui/prerender';
+import { stringsPart, type StringsPart } from './src/i18n/start-strings';
 
 /**
  * `virtual:content/nl` (en, fr): content/ loaded and validated at build time (a bad file fails the
@@ -36,6 +37,27 @@ function contentPlugin(): Plugin {
         }
         server.ws.send({ type: 'full-reload' });
       });
+    },
+  };
+}
+
+/**
+ * `virtual:strings/nl/start` and `virtual:strings/nl/rest` (en, fr): the UI strings of one language in
+ * two parts, so the start page loads only the strings it shows (src/i18n/start-strings.ts).
+ */
+function stringsPlugin(): Plugin {
+  const prefix = 'virtual:strings/';
+  return {
+    name: 'innovatiewijzer-strings',
+    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
+    load(resolved) {
+      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
+      const [lang, part] = resolved.slice(prefix.length + 1).split('/');
+      if (!(LANGS as readonly string[]).includes(lang!) || (part !== 'start' && part !== 'rest')) throw new Error(`no strings module ${resolved.slice(1)}`);
+      const file = join(CONTENT_DIR, 'locales', `${lang}.json`);
+      this.addWatchFile(file);
+      const strings = stringsPart(JSON.parse(readFileSync(file, 'utf8')), part as StringsPart);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(strings))});`;
     },
   };
 }
@@ -133,6 +155,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentPlugin(),
+    stringsPlugin(),
     startPagePlugin(),
     offlinePlugin(),
   ],

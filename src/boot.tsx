@@ -20,7 +20,9 @@ if (location.hash.startsWith('#r=')) {
   void import('./ui/Wizard');
   void loadContentFor(lang);
 }
-await initI18n(lang);
+const startPage = !location.hash && !new URLSearchParams(location.search).has('batch');
+// The start page needs only its own strings; the wizard and the batch page load the rest.
+await initI18n(lang, startPage ? 'start' : 'all');
 const app = (
   <StrictMode>
     <App />
@@ -28,7 +30,6 @@ const app = (
 );
 // The prerendered start page (index.html) is exactly what the app first renders for a Dutch visitor
 // without saved progress: React takes it over as it is. Anyone else gets a fresh render.
-const startPage = !location.hash && !new URLSearchParams(location.search).has('batch');
 if (!startPage) root.replaceChildren();
 if (startPage && lang === 'nl' && readStorage(SAVE_KEY) === null && root.firstElementChild) hydrateRoot(root, app);
 // A transition: React renders in slices and leaves the main thread free in between.

@@ -4,5 +4,11 @@ declare module 'virtual:content/*' {
   export default content;
 }
 
+// Provided by the strings plugin in vite.config.ts: one part of a language's UI strings.
+declare module 'virtual:strings/*' {
+  const strings: Record<string, unknown>;
+  export default strings;
+}
+
 /** The content version, fixed at build time (vite.config.ts) so the app shell needs no content. */
 declare const __CONTENT_VERSION__: string;

@@ -4,35 +4,60 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../domain/types';
 import { contentLoaded, isLang, loadContentFor } from '../ui/content';
+import type { StringsPart } from './start-strings';
 
 export { isLang };
 
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../content/locales/*.json');
-
 export const LANG_KEY = 'innovatiewijzer.lang';
 
-async function resources(lang: Lang) {
-  const load = loaders[`../../content/locales/${lang}.json`];
-  if (!load) throw new Error(`no strings for ${lang}`);
-  return (await load()).default;
+const loaders: Record<Lang, Record<StringsPart, () => Promise<{ default: Record<string, unknown> }>>> = {
+  nl: { start: () => import('virtual:strings/nl/start'), rest: () => import('virtual:strings/nl/rest') },
+  en: { start: () => import('virtual:strings/en/start'), rest: () => import('virtual:strings/en/rest') },
+  fr: { start: () => import('virtual:strings/fr/start'), rest: () => import('virtual:strings/fr/rest') },
+};
+
+/** Parts already added to i18next, as "nl/start". */
+const added = new Set<string>();
+/** Whether the wizard or the batch page has run: from then on a language comes with all its strings. */
+let allNeeded = false;
+
+async function addStrings(lang: Lang, part: StringsPart) {
+  if (added.has(`${lang}/${part}`)) return;
+  const strings = (await loaders[lang][part]()).default;
+  i18next.addResourceBundle(lang, 'translation', strings, true, true);
+  added.add(`${lang}/${part}`);
 }
 
-export async function initI18n(lang: Lang) {
+/** Starts i18next in `lang`: with the start page's strings only, or with all of them. */
+export async function initI18n(lang: Lang, parts: 'start' | 'all' = 'all') {
+  if (parts === 'all') allNeeded = true;
+  const load = (part: StringsPart) => loaders[lang][part]().then((m) => m.default);
+  const [start, rest] = await Promise.all([load('start'), parts === 'all' ? load('rest') : {}]);
   await i18next.use(initReactI18next).init({
     lng: lang,
     fallbackLng: false,
-    resources: { [lang]: { translation: await resources(lang) } },
+    resources: { [lang]: { translation: { ...start, ...rest } } },
     // React escapes. `mode` picks the wording: "$t(firm.{{mode}})" is "your firm" or "your client's firm".
     interpolation: { escapeValue: false, defaultVariables: { mode: 'owner' } },
     returnNull: false,
   });
+  added.add(`${lang}/start`);
+  if (parts === 'all') added.add(`${lang}/rest`);
   document.documentElement.lang = lang;
   return i18next;
 }
 
+/** All strings of the active language, and of every language switched to later: the wizard and the batch page need them. */
+export async function loadAllStrings() {
+  allNeeded = true;
+  const lang = isLang(i18next.language) ? i18next.language : 'nl';
+  await addStrings(lang, 'rest');
+}
+
 export async function changeLanguage(lang: Lang) {
   await Promise.all([
-    i18next.hasResourceBundle(lang, 'translation') ? null : resources(lang).then((r) => i18next.addResourceBundle(lang, 'translation', r)),
+    addStrings(lang, 'start'),
+    allNeeded ? addStrings(lang, 'rest') : null,
     contentLoaded() ? loadContentFor(lang) : null,
   ]);
   await i18next.changeLanguage(lang);
@@ -41,7 +66,7 @@ export async function changeLanguage(lang: Lang) {
 
 /** The strings of any language without switching to it (e.g. a hand-off e-mail in the contact's language). */
 export async function stringsIn(lang: Lang) {
-  if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', await resources(lang));
+  await Promise.all([addStrings(lang, 'start'), addStrings(lang, 'rest')]);
   return i18next.getFixedT(lang);
 }
 

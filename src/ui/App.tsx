@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../domain/types';
-import { changeLanguage, LANG_KEY } from '../i18n';
+import { changeLanguage, LANG_KEY, loadAllStrings } from '../i18n';
 import i18next from 'i18next';
 import { isLang, loadContentFor } from './content';
 import { formatDate } from '../domain/format';
@@ -13,14 +13,14 @@ import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, writeStorage } from './storage';
 import type { Entry, Notice } from './Wizard';
 
-// The wizard with the content texts of the active language.
+// The wizard with the content texts and all the strings of the active language.
 const Wizard = lazy(async () => {
-  const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl')]);
+  const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]);
   return module;
 });
 
 // Advisors' batch triage (?batch): its own page, loaded only there.
-const BatchPage = lazy(() => import('./batch/BatchPage'));
+const BatchPage = lazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);
 
 export function App() {
   const { t, i18n } = useTranslation();

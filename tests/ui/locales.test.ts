@@ -6,6 +6,7 @@ import en from '../../content/locales/en.json';
 import fr from '../../content/locales/fr.json';
 import nl from '../../content/locales/nl.json';
 import { INNOVATION_KEYS, LANGS, REGIONS } from '../../src/domain/types';
+import { START_STRINGS, stringsPart } from '../../src/i18n/start-strings';
 
 type Tree = { [key: string]: string | Tree };
 const LOCALES: Record<(typeof LANGS)[number], Tree> = { nl, en, fr };
@@ -62,11 +63,11 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   "letter.intro.${answers.mode ?? 'owner'}": MODES,
 };
 
-function keysUsed() {
+function keysUsed(files = SOURCES) {
   const literal = new Map<string, string>();
   const templates = new Map<string, string>();
   const namespaces = Object.keys(nl).join('|');
-  for (const { file, text } of SOURCES) {
+  for (const { file, text } of files) {
     for (const m of text.matchAll(/\bt\(\s*(['"])([a-zA-Z0-9_.-]+)\1/g)) literal.set(m[2]!, file);
     // keys handed to t() through a helper, e.g. useTickRule('innovation.tickRequired')
     for (const m of text.matchAll(new RegExp(`(['"])((?:${namespaces})\\.[a-zA-Z0-9_.-]+)\\1`, 'g'))) literal.set(m[2]!, file);
@@ -125,5 +126,30 @@ describe('locales', () => {
     const missing = [...templates.keys()].flatMap((template) =>
       (TEMPLATE_VALUES[template] ?? []).map((v) => template.replace(/\$\{[^}]+\}/, v)).filter((k) => !hasKey(lang, k)));
     expect(missing).toEqual([]);
+  });
+
+  describe('the start page loads only its own part of the strings (src/i18n/start-strings.ts)', () => {
+    /** What renders before the wizard or the batch page (and their strings) have loaded. */
+    const START_FILES = ['App.tsx', 'pages/StartPage.tsx', 'components/PageError.tsx', 'components/ErrorBoundary.tsx', 'components/PageHeading.tsx', 'prerender.ts'];
+    const group = (key: string) => key.split('.')[0]!;
+
+    it('every key the app shell and the start page use is in the start part', () => {
+      const files = SOURCES.filter(({ file }) => START_FILES.some((f) => file.endsWith(join('ui', f))));
+      expect(files).toHaveLength(START_FILES.length);
+      const { literal, templates } = keysUsed(files);
+      expect(literal.size).toBeGreaterThan(20);
+      const outside = [...literal.keys(), ...templates.keys()].filter((k) => !(START_STRINGS as readonly string[]).includes(group(k)));
+      expect(outside).toEqual([]);
+    });
+
+    it.each(LANGS)('%s: the two parts together are all the strings, with no key in both, and the start part refers only to itself', (lang) => {
+      const start = stringsPart(LOCALES[lang], 'start');
+      const rest = stringsPart(LOCALES[lang], 'rest');
+      expect(Object.keys(start).sort()).toEqual([...START_STRINGS].sort());
+      expect(Object.keys(rest).filter((k) => k in start)).toEqual([]);
+      expect({ ...start, ...rest }).toEqual(LOCALES[lang]);
+      const nested = [...JSON.stringify(start).matchAll(/\$t\(([\w.]+)/g)].map((m) => group(m[1]!));
+      expect(nested.filter((g) => !(START_STRINGS as readonly string[]).includes(g))).toEqual([]);
+    });
   });
 });
