@@ -12,21 +12,32 @@ import { startPageHtml } from './src/ui/prerender';
 import { stringsPart, type StringsPart } from './src/i18n/start-strings';
 
 /**
+ * Modules `${prefix}<path>` whose default export is `data(path)`, made at build time. Shipped as
+ * JSON.parse of a string: much faster for the browser than a large object literal.
+ */
+function dataModules(name: string, prefix: string, data: (path: string, watch: (file: string) => void) => unknown): Plugin {
+  return {
+    name,
+    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
+    load(resolved) {
+      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
+      const value = data(resolved.slice(prefix.length + 1), (file) => this.addWatchFile(file));
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+    },
+  };
+}
+
+/**
  * `virtual:content/nl` (en, fr): content/ loaded and validated at build time (a bad file fails the
  * build with file, path and reason), shipped to the browser as plain data with the texts of one language.
  */
 function contentPlugin(): Plugin {
   const prefix = 'virtual:content/';
   return {
-    name: 'innovatiewijzer-content',
-    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
-    load(resolved) {
-      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
-      const lang = resolved.slice(prefix.length + 1);
+    ...dataModules('innovatiewijzer-content', prefix, (lang) => {
       if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`no content language ${lang}`);
-      // JSON.parse of a string is much faster for the browser than a large object literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(onlyLanguage(loadContent().content, lang as Lang)))});`;
-    },
+      return onlyLanguage(loadContent().content, lang as Lang);
+    }),
     configureServer(server) {
       server.watcher.add(CONTENT_DIR);
       server.watcher.on('change', (file) => {
@@ -42,24 +53,17 @@ function contentPlugin(): Plugin {
 }
 
 /**
- * `virtual:strings/nl/start` and `virtual:strings/nl/rest` (en, fr): the UI strings of one language in
+ * `virtual:strings/nl-start` and `virtual:strings/nl-rest` (en, fr): the UI strings of one language in
  * two parts, so the start page loads only the strings it shows (src/i18n/start-strings.ts).
  */
 function stringsPlugin(): Plugin {
-  const prefix = 'virtual:strings/';
-  return {
-    name: 'innovatiewijzer-strings',
-    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
-    load(resolved) {
-      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
-      const [lang, part] = resolved.slice(prefix.length + 1).split('/');
-      if (!(LANGS as readonly string[]).includes(lang!) || (part !== 'start' && part !== 'rest')) throw new Error(`no strings module ${resolved.slice(1)}`);
-      const file = join(CONTENT_DIR, 'locales', `${lang}.json`);
-      this.addWatchFile(file);
-      const strings = stringsPart(JSON.parse(readFileSync(file, 'utf8')), part as StringsPart);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(strings))});`;
-    },
-  };
+  return dataModules('innovatiewijzer-strings', 'virtual:strings/', (path, watch) => {
+    const [lang, part] = path.split('-');
+    if (!(LANGS as readonly string[]).includes(lang!) || (part !== 'start' && part !== 'rest')) throw new Error(`no strings module ${path}`);
+    const file = join(CONTENT_DIR, 'locales', `${lang}.json`);
+    watch(file);
+    return stringsPart(JSON.parse(readFileSync(file, 'utf8')), part as StringsPart);
+  });
 }
 
 /**

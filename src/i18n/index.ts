@@ -11,9 +11,9 @@ export { isLang };
 export const LANG_KEY = 'innovatiewijzer.lang';
 
 const loaders: Record<Lang, Record<StringsPart, () => Promise<{ default: Record<string, unknown> }>>> = {
-  nl: { start: () => import('virtual:strings/nl/start'), rest: () => import('virtual:strings/nl/rest') },
-  en: { start: () => import('virtual:strings/en/start'), rest: () => import('virtual:strings/en/rest') },
-  fr: { start: () => import('virtual:strings/fr/start'), rest: () => import('virtual:strings/fr/rest') },
+  nl: { start: () => import('virtual:strings/nl-start'), rest: () => import('virtual:strings/nl-rest') },
+  en: { start: () => import('virtual:strings/en-start'), rest: () => import('virtual:strings/en-rest') },
+  fr: { start: () => import('virtual:strings/fr-start'), rest: () => import('virtual:strings/fr-rest') },
 };
 
 /** Parts already added to i18next, as "nl/start". */
