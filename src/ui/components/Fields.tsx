@@ -70,11 +70,19 @@ export function ChoiceGroup(props: { id: string; type: 'radio' | 'checkbox'; leg
 /** The "none of these" answer of a tick-all-that-apply question. */
 export const NONE = 'none';
 
+/**
+ * The ticked values of a group of checkboxes: react-hook-form gives an array, a lone string, or
+ * false when nothing is ticked.
+ */
+export function tickedValues(v: string[] | string | boolean | null | undefined): string[] {
+  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+}
+
 /** A tick-all-that-apply question: at least one tick, and "none of these" not together with something else. */
 export function tickAllRule(t: (key: string) => string, requiredKey: string, noneAndOthersKey: string) {
   return {
     validate: (v: string[] | string | boolean) => {
-      const list = Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+      const list = tickedValues(v);
       if (list.length === 0) return t(requiredKey);
       if (list.includes(NONE) && list.length > 1) return t(noneAndOthersKey);
       return true;

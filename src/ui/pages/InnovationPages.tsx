@@ -2,7 +2,7 @@
 // derived from these answers, never asked. Follow-ups appear only when they apply.
 import { useTranslation } from 'react-i18next';
 import type { Innovation, InnovationKey } from '../../domain/types';
-import { ChoiceGroup, NONE, tickAllRule } from '../components/Fields';
+import { ChoiceGroup, NONE, tickAllRule, tickedValues } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { useWizard } from '../wizard-context';
 
@@ -35,8 +35,7 @@ export function IntroducedPage() {
     processInHouse: answers.introducedAnswered ? yesNo(inn?.processInHouse) : '',
   });
   const yn = useYesNo();
-  const list = form.watch('introduced') || [];
-  const chosen = Array.isArray(list) ? list : [list];
+  const chosen = tickedValues(form.watch('introduced'));
   const hasProduct = PRODUCT_KEYS.some((k) => chosen.includes(k));
   const hasProcess = PROCESS_KEYS.some((k) => chosen.includes(k));
   const { errors } = form.formState;
@@ -50,7 +49,7 @@ export function IntroducedPage() {
     <QuestionPage
       form={form}
       onValid={(v) => {
-        const set = Array.isArray(v.introduced) ? v.introduced : [v.introduced];
+        const set = tickedValues(v.introduced);
         const product = PRODUCT_KEYS.some((k) => set.includes(k));
         const process = PROCESS_KEYS.some((k) => set.includes(k));
         const innovation: Innovation = { ...answers.innovation };
@@ -81,7 +80,7 @@ export function IntroducedPage() {
 }
 
 function followUpShown(key: string, all: IntroducedValues) {
-  const set = Array.isArray(all.introduced) ? all.introduced : [all.introduced];
+  const set = tickedValues(all.introduced);
   return key === 'processInHouse' ? PROCESS_KEYS.some((k) => set.includes(k)) : PRODUCT_KEYS.some((k) => set.includes(k));
 }
 
@@ -96,14 +95,13 @@ export function PracticesPage() {
     rndStaff: answers.practicesAnswered ? yesNo(inn?.rndStaff) : '',
   });
   const yn = useYesNo();
-  const list = form.watch('practices') || [];
-  const chosen = Array.isArray(list) ? list : [list];
+  const chosen = tickedValues(form.watch('practices'));
   const { errors } = form.formState;
   return (
     <QuestionPage
       form={form}
       onValid={(v) => {
-        const set = Array.isArray(v.practices) ? v.practices : [v.practices];
+        const set = tickedValues(v.practices);
         const innovation: Innovation = { ...answers.innovation };
         for (const k of PRACTICE_KEYS) innovation[k] = set.includes(k);
         innovation.rndStaff = set.includes('inHouseRnd') && v.rndStaff === 'yes';
@@ -123,7 +121,7 @@ export function PracticesPage() {
             reveal: k === 'inHouseRnd' && chosen.includes('inHouseRnd') ? (
               <ChoiceGroup id="rndStaff" type="radio" legend={t('innovation.rndStaff')} hint={t('innovation.rndStaffHint')} options={yn} error={errors.rndStaff}
                 selected={form.watch('rndStaff')}
-                reg={form.register('rndStaff', { validate: (val, all) => !(Array.isArray(all.practices) ? all.practices : [all.practices]).includes('inHouseRnd') || val !== '' || t('innovation.answerYesNo') })} />
+                reg={form.register('rndStaff', { validate: (val, all) => !tickedValues(all.practices).includes('inHouseRnd') || val !== '' || t('innovation.answerYesNo') })} />
             ) : undefined,
           })),
           { value: NONE, label: t('innovation.noneOfThese') },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup } from '../components/Fields';
+import { ChoiceGroup, tickedValues } from '../components/Fields';
 import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { content, useLang } from '../content';
 import { useWizard } from '../wizard-context';
@@ -13,7 +13,7 @@ export function NeedsPage() {
   return (
     <QuestionPage
       form={form}
-      onValid={(v) => send({ type: 'NEXT', answers: { needs: Array.isArray(v.needs) ? v.needs : [v.needs], ...(owner ? { showTriggers: v.showTriggers } : {}) } })}
+      onValid={(v) => send({ type: 'NEXT', answers: { needs: tickedValues(v.needs), ...(owner ? { showTriggers: v.showTriggers } : {}) } })}
     >
       <ChoiceGroup
         id="needs"
@@ -23,7 +23,7 @@ export function NeedsPage() {
         hint={t('needs.hint')}
         options={content.needs.map((n) => ({ value: n.id, label: pick(n.label), hint: pick(n.hint) }))}
         error={form.formState.errors.needs}
-        reg={form.register('needs', { validate: (v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)) || t('needs.required') })}
+        reg={form.register('needs', { validate: (v) => tickedValues(v).length > 0 || t('needs.required') })}
       />
       {owner ? (
         // Warning lights are asked of accountants and advisors; an owner can add them.

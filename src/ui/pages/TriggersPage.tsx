@@ -1,6 +1,6 @@
 // Warning lights: observable signals (mostly seen first by the accountant) that the rules use.
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, NONE, tickAllRule } from '../components/Fields';
+import { ChoiceGroup, NONE, tickAllRule, tickedValues } from '../components/Fields';
 import { QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { content, useLang } from '../content';
 import { useWizard } from '../wizard-context';
@@ -16,7 +16,7 @@ export function TriggersPage() {
     <QuestionPage
       form={form}
       onValid={(v) => {
-        const list = (Array.isArray(v.triggers) ? v.triggers : [v.triggers]).filter((x) => x !== NONE);
+        const list = tickedValues(v.triggers).filter((x) => x !== NONE);
         send({ type: 'NEXT', answers: { triggers: list, triggersAnswered: true } });
       }}
     >
