@@ -25,18 +25,20 @@ export function situationOf(profile: Profile, size = sizeClass(profile)): Situat
   };
 }
 
-/** Index of facts by id across all channels (built once per content object). */
-const factIndexes = new WeakMap<Content, Map<string, Fact>>();
-export function factIndex(content: Content): Map<string, Fact> {
-  let index = factIndexes.get(content);
-  if (!index) {
-    index = new Map(Object.values(content.channels).flatMap((c) => c.facts.map((f) => [f.id, f] as const)));
-    factIndexes.set(content, index);
-  }
-  return index;
+/** What is derived from the content alone, made once per content object. */
+function perContent<V>(make: (content: Content) => V): (content: Content) => V {
+  const made = new WeakMap<Content, V>();
+  return (content) => {
+    let v = made.get(content);
+    if (v === undefined) made.set(content, (v = make(content)));
+    return v;
+  };
 }
 
-/** Clusters whose sector codes match the firm's NACE code (active ones first). */
+/** Index of facts by id across all channels. */
+export const factIndex = perContent((content): Map<string, Fact> =>
+  new Map(Object.values(content.channels).flatMap((c) => c.facts.map((f) => [f.id, f] as const))));
+
 /** Per content, a small memo of what does not depend on the firm (or only on its NACE code). */
 function memo<K, V>() {
   const byContent = new WeakMap<Content, Map<K, V>>();
@@ -51,6 +53,7 @@ function memo<K, V>() {
 const clusterMemo = memo<string, Content['clusters']>();
 const servesMemo = memo<string, string>();
 
+/** The active clusters whose sector codes match the firm's NACE code. */
 export function clustersFor(nace: string, content: Content) {
   return clusterMemo(content, nace, () => content.clusters
     .filter((c) => c.status === 'active' && c.nace.some((prefix) => naceMatches(prefix, nace))));
@@ -82,13 +85,8 @@ interface ReasonLine { text: string; fact?: string }
 interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
 type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
 
-/** The rules with their conditions compiled, once per content. */
-const compiledRules = new WeakMap<Content, Array<{ rule: Content['rules'][number]; test: (s: Situation) => boolean }>>();
-function rulesOf(content: Content) {
-  let list = compiledRules.get(content);
-  if (!list) compiledRules.set(content, (list = content.rules.map((rule) => ({ rule, test: conditionTest(rule.when) }))));
-  return list;
-}
+/** The rules with their conditions compiled. */
+const rulesOf = perContent((content) => content.rules.map((rule) => ({ rule, test: conditionTest(rule.when) })));
 
 /** Fires the rules (those `use` accepts) and sums their weights per channel, collecting reasons and quoted facts. */
 function scoreRules(content: Content, s: Situation, lang: Lang, vars: (key: string) => string | undefined, use?: (rule: Content['rules'][number]) => boolean) {
@@ -208,12 +206,7 @@ export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Re
   };
 }
 
-const ruleIndexes = new WeakMap<Content, Map<string, Content['rules'][number]>>();
-function ruleIndex(content: Content) {
-  let index = ruleIndexes.get(content);
-  if (!index) ruleIndexes.set(content, (index = new Map(content.rules.map((r) => [r.id, r]))));
-  return index;
-}
+const ruleIndex = perContent((content) => new Map(content.rules.map((r) => [r.id, r])));
 
 /** Whether a condition asks for this warning light (not under a `not`). */
 function namesTrigger(c: Condition, trigger: string): boolean {
