@@ -2,7 +2,7 @@
 // Exit codes: 0 all answered; 2 bad arguments, unreadable file or a bad single profile; 3 a batch with bad items.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { batchToCsv, referCsv, referOne } from '../domain/batch';
+import { batchToCsv, hasProfileColumns, referCsv, referOne } from '../domain/batch';
 import { CsvError, decodeCsvBytes, looksBinary, MAX_CSV_BYTES } from '../domain/csv';
 import { LANGS, type Lang } from '../domain/types';
 import { ContentError, loadContent } from '../content/load';
@@ -60,7 +60,7 @@ function main(argv: string[]): number {
       if (e instanceof CsvError) throw new Exit(2, `${file} is not a readable CSV file: ${e.message}`);
       throw e;
     }
-    if (batch.header.length === 0 || !batch.header.some((h) => h === 'region' || h === 'nace')) {
+    if (!hasProfileColumns(batch.header)) {
       throw new Exit(2, `${file} has no header line with profile columns (region, staff, nace, innovation, needs, ...)`);
     }
     if (batch.ignoredColumns.length) process.stderr.write(`note: columns not used by the engine (kept in the output): ${batch.ignoredColumns.join(', ')}\n`);

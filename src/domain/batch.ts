@@ -52,13 +52,23 @@ export interface CsvBatch {
   items: BatchItem[];
 }
 
+const KNOWN_COLUMNS = new Set<string>([...PROFILE_COLUMNS, ...RESULT_COLUMNS]);
+
+/** The header line as the engine reads it: trimmed names, and the columns it ignores (kept in the output). */
+export function readHeader(raw: string[]): { header: string[]; ignoredColumns: string[] } {
+  const header = raw.map((h) => h.trim());
+  return { header, ignoredColumns: header.filter((h) => !KNOWN_COLUMNS.has(h)) };
+}
+
+/** Whether a header has profile columns at all (region or nace); without them it is no batch file. */
+export const hasProfileColumns = (header: string[]) => header.some((h) => h === 'region' || h === 'nace');
+
 export function referCsv(text: string, content: Content, lang: Lang): CsvBatch {
   const delimiter = detectDelimiter(text);
-  const [header = [], ...rows] = parseCsv(text, delimiter);
-  const cleanHeader = header.map((h) => h.trim());
-  const items = rows.map((cells) => referOne(rowToProfileInput(cleanHeader, cells), content, lang));
-  const known = new Set<string>([...PROFILE_COLUMNS, ...RESULT_COLUMNS]);
-  return { delimiter, header: cleanHeader, ignoredColumns: cleanHeader.filter((h) => !known.has(h)), rows, items };
+  const [raw = [], ...rows] = parseCsv(text, delimiter);
+  const { header, ignoredColumns } = readHeader(raw);
+  const items = rows.map((cells) => referOne(rowToProfileInput(header, cells), content, lang));
+  return { delimiter, header, ignoredColumns, rows, items };
 }
 
 /** The output CSV: the input columns plus the result columns, one row per input row, same order and delimiter. */

@@ -4,7 +4,7 @@
 // rowToProfileInput/referOne as referCsv, and the output through batchToCsv, so the browser and
 // the CLI cannot disagree.
 import type { Content } from '../../content/schema';
-import { batchToCsv, PROFILE_COLUMNS, referOne, RESULT_COLUMNS, rowToProfileInput, type BatchItem, type CsvBatch } from '../../domain/batch';
+import { batchToCsv, hasProfileColumns, readHeader, referOne, rowToProfileInput, type BatchItem, type CsvBatch } from '../../domain/batch';
 import { CsvError, decodeCsvBytes, detectDelimiter, looksBinary, MAX_CSV_BYTES, parseCsv, type Delimiter } from '../../domain/csv';
 import type { Lang, Segment, SizeClass, TechClass } from '../../domain/types';
 
@@ -93,11 +93,10 @@ export function prepareCsv(bytes: Uint8Array): { ok: true; prepared: PreparedCsv
     throw e;
   }
   const [rawHeader = [], ...rows] = parsed;
-  // As referCsv and the CLI: trimmed header names; a header needs region or nace.
-  const header = rawHeader.map((h) => h.trim());
-  if (header.length === 0 || !header.some((h) => h === 'region' || h === 'nace')) return { ok: false, problem: { kind: 'no-header' } };
-  const known = new Set<string>([...PROFILE_COLUMNS, ...RESULT_COLUMNS]);
-  return { ok: true, prepared: { encoding, delimiter, header, ignoredColumns: header.filter((h) => !known.has(h)), rows } };
+  // As referCsv and the CLI.
+  const { header, ignoredColumns } = readHeader(rawHeader);
+  if (!hasProfileColumns(header)) return { ok: false, problem: { kind: 'no-header' } };
+  return { ok: true, prepared: { encoding, delimiter, header, ignoredColumns, rows } };
 }
 
 const nameIndexOf = (header: string[]) => {
