@@ -5,6 +5,7 @@ import { initI18n, isLang, LANG_KEY } from './i18n';
 import { App } from './ui/App';
 import { loadContentFor } from './ui/content';
 import { readStorage, SAVE_KEY } from './ui/storage';
+import { isShareFragment } from './wizard/share-link';
 
 function preferredLanguage() {
   const saved = readStorage(LANG_KEY);
@@ -14,7 +15,7 @@ function preferredLanguage() {
 const root = document.getElementById('root')!;
 // A share link opens on its result: do not show the prerendered start page meanwhile.
 const lang = preferredLanguage();
-if (location.hash.startsWith('#r=')) {
+if (isShareFragment(location.hash)) {
   root.replaceChildren();
   // Fetch the wizard and the content alongside the strings instead of after them.
   void import('./ui/Wizard');

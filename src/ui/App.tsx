@@ -11,6 +11,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, writeStorage } from './storage';
+import { isShareFragment } from '../wizard/share-link';
 import type { Entry, Notice } from './Wizard';
 
 // The wizard with the content texts and all the strings of the active language.
@@ -26,14 +27,14 @@ export function App() {
   const { t, i18n } = useTranslation();
   // The fragment the page was opened with: a share link opens the wizard straight on its result.
   const [hash] = useState(() => location.hash);
-  const [entry, setEntry] = useState<Entry | null>(() => (hash.startsWith('#r=') ? { kind: 'link' } : null));
+  const [entry, setEntry] = useState<Entry | null>(() => (isShareFragment(hash) ? { kind: 'link' } : null));
   const [notice, setNotice] = useState<Notice | null>(null);
   const resumable = readStorage(SAVE_KEY) !== null;
   // Tells tests and tools that React has taken over the prerendered start page.
   useEffect(() => { document.documentElement.dataset.ready = 'true'; }, []);
   // A share link pasted into an open tab changes only the fragment: open it as a fresh visit.
   useEffect(() => {
-    const onHash = () => { if (location.hash.startsWith('#r=')) location.reload(); };
+    const onHash = () => { if (isShareFragment(location.hash)) location.reload(); };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);

@@ -8,7 +8,7 @@ import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from 
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
 import type { Mode } from '../wizard/answers';
-import { decodeShareFragment, isShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
+import { decodeShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
 import { readStorage, SAVE_KEY, writeStorage } from './storage';
 import { content, useLang } from './content';
 import { CheckPage } from './pages/CheckPage';

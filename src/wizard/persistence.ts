@@ -6,6 +6,9 @@ import { normaliseNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
 import { fromProfile, MODES, STEPS, toProfile, type Answers, type Step } from './answers';
+import { isShareFragment, SHARE_PREFIX } from './share-link';
+
+export { isShareFragment };
 
 export const SHARE_VERSION = 1;
 export const SAVE_VERSION = 1;
@@ -77,16 +80,12 @@ export function encodeShareFragment(answers: Answers): string {
   const payload = answers.region && answers.region !== 'flanders'
     ? { v: SHARE_VERSION, region: answers.region }
     : { v: SHARE_VERSION, profile: toProfile(answers) };
-  return `#r=${base64UrlEncode(JSON.stringify(payload))}`;
-}
-
-export function isShareFragment(hash: string): boolean {
-  return hash.startsWith('#r=');
+  return `${SHARE_PREFIX}${base64UrlEncode(JSON.stringify(payload))}`;
 }
 
 export function decodeShareFragment(hash: string, content: Content): Decoded<Answers> {
   if (!isShareFragment(hash) || hash.length > MAX_FRAGMENT) return { ok: false, problem: 'damaged' };
-  const json = base64UrlDecode(hash.slice(3));
+  const json = base64UrlDecode(hash.slice(SHARE_PREFIX.length));
   const data = json === null ? undefined : parseJson(json);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: 'damaged' };
   const { v } = data as { v?: unknown };
