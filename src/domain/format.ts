@@ -48,6 +48,12 @@ export function formatEuro(n: number, lang: string): string {
   return lang === 'fr' ? `${digits}\u00a0€` : lang === 'en' ? `€${digits}` : `€\u00a0${digits}`;
 }
 
+/** The device's local day as YYYY-MM-DD (not the UTC day: in Belgium that is still yesterday until 1 or 2 am). */
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** "2026-11-22" as "22 november 2026" (nl), "22 November 2026" (en), "22 novembre 2026" (fr). */
 export function formatDate(iso: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, formatEuro, formatNumber } from '../../src/domain/format';
+import { formatDate, formatEuro, formatNumber, localDate } from '../../src/domain/format';
 
 const INTL_LOCALE = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' } as const;
 const intlDate = (iso: string, lang: keyof typeof INTL_LOCALE) =>
@@ -57,6 +57,22 @@ describe('formatNumber and formatEuro against Intl', () => {
         expect(formatNumber(n, lang)).toBe(intlNumber(n, lang));
         expect(formatEuro(n, lang)).toBe(intlEuro(n, lang));
       }
+    }
+  });
+});
+
+describe('localDate', () => {
+  it('is the day on the device, also late in the evening and early in the morning', () => {
+    // In Belgium's time zone, where half past midnight is still yesterday in UTC.
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Brussels';
+    try {
+      expect(localDate(new Date(2026, 10, 22, 0, 30))).toBe('2026-11-22');
+      expect(localDate(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+      expect(localDate(new Date(2026, 0, 5, 12))).toBe('2026-01-05');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
   });
 });

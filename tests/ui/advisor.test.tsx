@@ -5,7 +5,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../../src/domain/format';
+import { formatDate, localDate } from '../../src/domain/format';
 import { refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { handoffLanguage, handoffMail, mailtoHref } from '../../src/ui/pages/result/Handoff';
@@ -255,7 +255,7 @@ describe('the referral letter and the names', () => {
     expect(l).toHaveTextContent(`${T.letter.clientName}: ${NAMES.clientName}`);
     expect(l).toHaveTextContent(`${T.letter.adviserName}: ${NAMES.adviserName}`);
     expect(l.querySelector('h1')).toHaveTextContent(T.letter.title);
-    expect(l).toHaveTextContent(formatDate(new Date().toISOString().slice(0, 10), 'nl'));
+    expect(l).toHaveTextContent(formatDate(localDate(), 'nl'));
     expect(l).toHaveTextContent(C.nl.letter.intro.client);
     const answers = [...l.querySelectorAll('.letter-answers dt')].map((dt) => dt.textContent);
     expect(answers).toEqual(expect.arrayContaining([T.check.region, T.check.staff, T.check.needs, T.check.triggers]));

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import { useTranslation } from 'react-i18next';
 import { PROFILE_COLUMNS } from '../../domain/batch';
 import { MAX_CSV_BYTES } from '../../domain/csv';
+import { localDate } from '../../domain/format';
 import type { Lang, Text } from '../../domain/types';
 import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
@@ -23,8 +24,7 @@ const ENCODING_NAMES: Record<BatchResult['encoding'], string> = { 'utf-8': 'UTF-
 
 /** innovatiewijzer-triage-YYYY-MM-DD.csv, with today's local date. */
 export function resultFileName(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `innovatiewijzer-triage-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+  return `innovatiewijzer-triage-${localDate(now)}.csv`;
 }
 
 /** Offers a text as a file download (a Blob URL), with a UTF-8 BOM so Excel reads it as UTF-8. */

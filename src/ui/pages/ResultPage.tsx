@@ -15,10 +15,8 @@ import { Letter } from './result/Letter';
 import { BackLink, PageHeading } from '../components/QuestionPage';
 import { SafeText } from '../components/SafeText';
 import { content, useLang } from '../content';
-import { formatDate } from '../../domain/format';
+import { formatDate, localDate } from '../../domain/format';
 import { useWizard } from '../wizard-context';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function Contact({ channel, province }: { channel: Channel; province?: string }) {
   const { t } = useTranslation();
@@ -39,7 +37,7 @@ function Contact({ channel, province }: { channel: Channel; province?: string })
 function Calls({ channel }: { channel: Channel }) {
   const { t, i18n } = useTranslation();
   const { pick } = useLang();
-  const now = today();
+  const now = localDate();
   const upcoming = channel.calls.filter((c) => c.closes >= now);
   if (!upcoming.length) return null;
   return (

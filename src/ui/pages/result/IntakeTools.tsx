@@ -1,6 +1,7 @@
 // Names for the letter (kept on this device), the letter itself, and export of the intake.
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../../../wizard/answers';
+import { localDate } from '../../../domain/format';
 import { buildIntake, intakeToCsv, intakeToJson } from '../../../wizard/intake';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
@@ -21,7 +22,7 @@ export function IntakeTools() {
   const { answers, send } = useWizard();
   const annotate = (key: 'adviserName' | 'clientName') => (e: React.ChangeEvent<HTMLInputElement>) =>
     send({ type: 'ANNOTATE', annotations: { [key]: e.currentTarget.value } as Pick<Answers, typeof key> });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = localDate();
   const intake = () => buildIntake(answers, answers.notes ?? '', content, lang);
   return (
     <section className="no-print" aria-labelledby="tools-title">

@@ -3,7 +3,7 @@
 // the date, and the adviser's and client's names if given (those stay on this device and the paper).
 import { useTranslation } from 'react-i18next';
 import type { Fact } from '../../../content/schema';
-import { formatDate } from '../../../domain/format';
+import { formatDate, localDate } from '../../../domain/format';
 import type { Recommendation } from '../../../domain/types';
 import { answerRows } from '../../answer-summary';
 import { SafeText } from '../../components/SafeText';
@@ -16,7 +16,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const { answers } = useWizard();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate();
   // One page: the three first channels, and only the sources of what the letter says.
   const shown = recommendations.slice(0, MAX_CHANNELS);
   const cited = new Set(shown.flatMap((r) => r.facts));
