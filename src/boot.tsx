@@ -4,7 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { initI18n, isLang, LANG_KEY } from './i18n';
 import { App } from './ui/App';
 import { loadContentFor } from './ui/content';
-import { readStorage, SAVE_KEY } from './ui/storage';
+import { readStorage, SAVE_KEY } from './wizard/storage';
 import { isShareFragment } from './wizard/share-link';
 
 function preferredLanguage() {

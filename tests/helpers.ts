@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load';
-import type { Content } from '../src/content/schema';
+import type { Content } from '../src/domain/content-model';
 import type { Answers } from '../src/wizard/answers';
 
 /** The project root (where package.json is). */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: builds the app and measures what the budgets are about (issue 6):
+// `npm run bench [-- --json]`: builds the app and measures what the budgets are about (README.md, "Performance"):
 // JS/CSS sizes, Lighthouse on the start and result pages, engine throughput, path lengths, content freshness.
 // Figures are reported, never asserted here.
 import { gzipSync } from 'node:zlib';
@@ -13,7 +13,8 @@ import { sourcedItems } from '../content/check';
 import { profileSpace } from '../domain/profile-space';
 import { refer } from '../domain/refer';
 import { REGIONS } from '../domain/types';
-import { MODES, type Answers } from '../wizard/answers';
+import { type Answers } from '../wizard/answers';
+import { MODES } from '../wizard/modes';
 import { wizardMachine } from '../wizard/machine';
 import { encodeShareFragment } from '../wizard/persistence';
 import { preview } from 'vite';

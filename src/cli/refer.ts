@@ -2,9 +2,11 @@
 // Exit codes: 0 all answered; 2 bad arguments, unreadable file or a bad single profile; 3 a batch with bad items.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { batchToCsv, hasProfileColumns, referCsv, referOne } from '../domain/batch';
-import { CsvError, decodeCsvBytes, looksBinary, MAX_CSV_BYTES } from '../domain/csv';
-import { LANGS, type Lang } from '../domain/types';
+import { referOne } from '../domain/batch';
+import { processCsv, readTextFile, type FileProblem } from '../domain/batch-file';
+import { MAX_CSV_BYTES } from '../domain/csv';
+import { fieldErrorText } from '../domain/profile';
+import { isLang, type Lang } from '../domain/types';
 import { ContentError, loadContent } from '../content/load';
 
 const USAGE = 'usage: npm run --silent refer -- FILE [--lang nl|en|fr]   (FILE: a JSON profile, a JSON array of profiles, or a .csv file)';
@@ -20,8 +22,8 @@ function parseArgs(argv: string[]): { file: string; lang: Lang } {
     const a = argv[i]!;
     if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(7) : argv[++i];
-      if (!v || !(LANGS as readonly string[]).includes(v)) throw new Exit(2, `--lang must be nl, en or fr (got ${v ?? 'nothing'}). ${USAGE}`);
-      lang = v as Lang;
+      if (!isLang(v)) throw new Exit(2, `--lang must be nl, en or fr (got ${v ?? 'nothing'}). ${USAGE}`);
+      lang = v;
     } else if (a === '--help' || a === '-h') {
       throw new Exit(0, USAGE);
     } else if (a.startsWith('--')) {
@@ -36,6 +38,18 @@ function parseArgs(argv: string[]): { file: string; lang: Lang } {
   return { file, lang };
 }
 
+/** A file problem (the same checks as the batch page) in one line of English. */
+function problemText(file: string, problem: FileProblem): string {
+  switch (problem.kind) {
+    case 'too-large': return `${file} is too large (${Math.round(problem.bytes / 1024 / 1024)} MB; at most ${MAX_CSV_BYTES / 1024 / 1024} MB)`;
+    case 'not-text': return `${file} is not a text file (it holds binary data): save it as CSV (UTF-8) or JSON`;
+    case 'unclosed-quote': return `${file} is not a readable CSV file: a quoted cell starting on line ${problem.line} is never closed`;
+    case 'json': return `${file} holds JSON, not CSV: give it a .json name to refer the profiles in it`;
+    case 'empty':
+    case 'no-header': return `${file} has no header line with profile columns (region, staff, nace, innovation, needs, ...)`;
+  }
+}
+
 function main(argv: string[]): number {
   const { file, lang } = parseArgs(argv);
   let bytes: Buffer;
@@ -46,31 +60,23 @@ function main(argv: string[]): number {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Exit(2, `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
   }
-  if (bytes.length > MAX_CSV_BYTES) throw new Exit(2, `${file} is too large (${Math.round(bytes.length / 1024 / 1024)} MB; at most ${MAX_CSV_BYTES / 1024 / 1024} MB)`);
-  const { text } = decodeCsvBytes(bytes);
-  // As the browser's batch page: binary data (an image, an .xlsx renamed) is no CSV or JSON to read.
-  if (looksBinary(text)) throw new Exit(2, `${file} is not a text file (it holds binary data): save it as CSV (UTF-8) or JSON`);
   const { content } = loadContent();
 
   if (file.toLowerCase().endsWith('.csv')) {
-    let batch;
-    try {
-      batch = referCsv(text, content, lang);
-    } catch (e) {
-      if (e instanceof CsvError) throw new Exit(2, `${file} is not a readable CSV file: ${e.message}`);
-      throw e;
-    }
-    if (!hasProfileColumns(batch.header)) {
-      throw new Exit(2, `${file} has no header line with profile columns (region, staff, nace, innovation, needs, ...)`);
-    }
-    if (batch.ignoredColumns.length) process.stderr.write(`note: columns not used by the engine (kept in the output): ${batch.ignoredColumns.join(', ')}\n`);
-    process.stdout.write(batchToCsv(batch));
-    return batch.items.every((i) => i.ok) ? 0 : 3;
+    // The batch page's code path, to the end: the same checks, rows and result CSV.
+    const run = processCsv(bytes, content, lang);
+    if (!run.ok) throw new Exit(2, problemText(file, run.problem));
+    const { result } = run;
+    if (result.ignoredColumns.length) process.stderr.write(`note: columns not used by the engine (kept in the output): ${result.ignoredColumns.join(', ')}\n`);
+    process.stdout.write(result.csv);
+    return result.failed === 0 ? 0 : 3;
   }
 
+  const read = readTextFile(bytes);
+  if (!read.ok) throw new Exit(2, problemText(file, read.problem));
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new Exit(2, `${file} is not valid JSON: ${(e as Error).message}`);
   }
@@ -80,7 +86,7 @@ function main(argv: string[]): number {
     return items.every((i) => i.ok) ? 0 : 3;
   }
   const item = referOne(data, content, lang);
-  if (!item.ok) throw new Exit(2, `${item.error.field}: ${item.error.message}`);
+  if (!item.ok) throw new Exit(2, fieldErrorText(item.error));
   process.stdout.write(`${JSON.stringify(item.referral, null, 2)}\n`);
   return 0;
 }

@@ -2,12 +2,12 @@
 // Pure given a loaded content; the CLI (src/cli/content-check.ts) prints it.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { holds } from '../domain/conditions';
+import { walkCondition } from '../domain/conditions';
 import { profileSpace } from '../domain/profile-space';
-import { validateProfile } from '../domain/profile';
-import { refer, situationOf } from '../domain/refer';
+import { fieldErrorText, validateProfile } from '../domain/profile';
+import { engineFor, refer, situationOf } from '../domain/refer';
 import { LANGS, type Lang } from '../domain/types';
-import type { Condition, Content } from './schema';
+import type { Condition, Content } from '../domain/content-model';
 import type { LoadedContent } from './load';
 
 export interface SourcedItem { where: string; source: string; checked: string }
@@ -39,12 +39,9 @@ export function sourcedItems(value: unknown, where: string, out: SourcedItem[] =
   return out;
 }
 
-function conditionNace(c: Condition | undefined, out: Set<string>) {
-  if (!c) return;
-  c.nace?.forEach((n) => out.add(n.length === 2 ? `${n}.00` : n));
-  c.all?.forEach((x) => conditionNace(x, out));
-  c.any?.forEach((x) => conditionNace(x, out));
-  conditionNace(c.not, out);
+/** The NACE codes a condition names (a division as its "NN.00" class), so the profile space tries them. */
+function conditionNace(c: Condition, out: Set<string>) {
+  walkCondition(c, ({ node }) => node.nace?.forEach((n) => out.add(n.length === 2 ? `${n}.00` : n)));
 }
 
 /** Keys of a nested locale object, dotted ("result.title"). */
@@ -53,7 +50,7 @@ function localeKeys(o: unknown, prefix = ''): string[] {
   return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => localeKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-export function missingLocaleKeys(localesDir: string): string[] {
+function missingLocaleKeys(localesDir: string): string[] {
   if (!existsSync(localesDir)) return [];
   const files = readdirSync(localesDir).filter((f) => f.endsWith('.json'));
   const keys: Partial<Record<Lang, Map<string, string>>> = {};
@@ -79,7 +76,7 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   for (const { file, scenario } of scenarios) {
     const fail = (problem: string) => failingScenarios.push({ file, name: scenario.name, problem });
     const v = validateProfile(scenario.profile, content, 'en');
-    if (!v.ok) { fail(`profile is not valid: ${v.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`); continue; }
+    if (!v.ok) { fail(`profile is not valid: ${v.errors.map(fieldErrorText).join('; ')}`); continue; }
     const r = refer(v.profile, content, 'en');
     const ranked = r.recommendations.map((x) => x.channel);
     const e = scenario.expect;
@@ -96,10 +93,10 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const needIds = content.needs.map((n) => n.id);
   const triggerIds = content.triggers.map((t) => t.id);
   const unfired = new Set(content.rules.map((r) => r.id));
+  const engine = engineFor(content);
   for (const profile of profileSpace({ needs: needIds, provinces: true, triggers: triggerIds, extraNace: [...extraNace], sizeVariants: true })) {
     if (unfired.size === 0) break;
-    const s = situationOf(profile);
-    for (const rule of content.rules) if (unfired.has(rule.id) && holds(rule.when, s)) unfired.delete(rule.id);
+    for (const id of engine.rulesThatHold(situationOf(profile))) unfired.delete(id);
   }
 
   // Every size class x segment x need of a Flemish firm must get at least one recommendation.

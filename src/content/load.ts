@@ -4,12 +4,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { zc as z } from '../domain/zod';
+import { walkCondition } from '../domain/conditions';
 import { NACE_DIVISIONS } from '../domain/nace';
 import {
   AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
   LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
-  ValidationMessagesSchema, type Channel, type Condition, type Content, type Scenario,
+  ValidationMessagesSchema, type Scenario,
 } from './schema';
+import type { Channel, Condition, Content } from '../domain/content-model';
 
 export const CONTENT_DIR = resolve(import.meta.dirname, '../../content');
 
@@ -92,7 +94,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
 }
 
 /** References between files: every id used exists, every id defined once. */
-export function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set()): ContentProblem[] {
+function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set()): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (file: string, path: string, reason: string) => problems.push({ file: `content/${file}`, path, reason });
   const channelIds = new Set([...Object.keys(c.channels), ...brokenChannels]);
@@ -118,13 +120,11 @@ export function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new
   const needIds = new Set(c.needs.map((n) => n.id));
   const triggerIds = new Set(c.triggers.map((t) => t.id));
   for (const id of REQUIRED_NEEDS) if (!needIds.has(id)) add('needs.yaml', '', `the need "${id}" is missing`);
-  const checkCondition = (cond: Condition, file: string, path: string) => {
-    cond.needs?.forEach((n, i) => { if (!needIds.has(n)) add(file, `${path}.needs.${i}`, `unknown need "${n}"`); });
-    cond.triggers?.forEach((t, i) => { if (!triggerIds.has(t)) add(file, `${path}.triggers.${i}`, `unknown trigger "${t}"`); });
-    cond.all?.forEach((x, i) => checkCondition(x, file, `${path}.all.${i}`));
-    cond.any?.forEach((x, i) => checkCondition(x, file, `${path}.any.${i}`));
-    if (cond.not) checkCondition(cond.not, file, `${path}.not`);
-  };
+  const checkCondition = (cond: Condition, file: string, path: string) => walkCondition(cond, ({ node, path: at }) => {
+    const where = at ? `${path}.${at}` : path;
+    node.needs?.forEach((n, i) => { if (!needIds.has(n)) add(file, `${where}.needs.${i}`, `unknown need "${n}"`); });
+    node.triggers?.forEach((t, i) => { if (!triggerIds.has(t)) add(file, `${where}.triggers.${i}`, `unknown trigger "${t}"`); });
+  });
   const ruleIds = new Set<string>();
   c.rules.forEach((r, i) => {
     if (ruleIds.has(r.id)) add('rules.yaml', `${i}.id`, `rule id "${r.id}" is used twice`);

@@ -1,5 +1,12 @@
 // zod schemas for every file in content/ (format described in content/README.md). Pure: no I/O.
+// Each schema produces exactly a type of the domain's content model (src/domain/content-model.ts):
+// `satisfies z.ZodType<T>` below checks the direction schema -> model, and the type test in
+// tests/content/schema-types.test.ts checks that the two are equal.
 import { zc as z } from '../domain/zod';
+import {
+  FACT_KINDS, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
+  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type Text, type ValidationMessages,
+} from '../domain/content-model';
 import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -9,39 +16,24 @@ const safeText = nonEmpty.refine((s) => !/<\/?[a-z!][^>]*>/i.test(s), 'no HTML: 
 const MARKUP = /\[[^\]]+\]\(https?:\/\/[^\s)]+\)|\*[^*]+\*/;
 const plainText = safeText.refine((s) => !MARKUP.test(s), 'shown as typed here: *emphasis* and [links](https://...) work only in reasons (reasons.yaml)');
 /** A text shown as it is written. */
-export const TextSchema = z.strictObject({ nl: plainText, en: plainText, fr: plainText });
+export const TextSchema = z.strictObject({ nl: plainText, en: plainText, fr: plainText }) satisfies z.ZodType<Text>;
 /** A text that becomes (part of) a reason on the result page, which renders *emphasis* and [links](https://...). */
-export const MarkupTextSchema = z.strictObject({ nl: safeText, en: safeText, fr: safeText });
+const MarkupTextSchema = z.strictObject({ nl: safeText, en: safeText, fr: safeText });
 const TextListSchema = z.strictObject({ nl: z.array(nonEmpty), en: z.array(nonEmpty), fr: z.array(nonEmpty) });
 
 /** YAML turns 2026-11-22 into a Date; accept both and keep an ISO date string. */
-export const DateSchema = z.preprocess(
+const DateSchema = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
 );
 const UrlSchema = z.string().regex(/^https?:\/\/\S+$/, 'must be a full URL starting with http:// or https://');
 
-export const SourcedSchema = z.strictObject({
+const SourcedSchema = z.strictObject({
   value: z.union([nonEmpty, z.number()]),
   source: UrlSchema,
   checked: DateSchema,
 });
 
-export type Condition = {
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-  sizeClass?: string[];
-  segment?: string[];
-  techClass?: string[];
-  region?: string[];
-  province?: string[];
-  needs?: string[];
-  triggers?: string[];
-  nace?: string[];
-  sizeProvisional?: boolean;
-  ownedByLargeGroup?: boolean;
-};
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z
@@ -63,8 +55,6 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     .refine((c) => Object.keys(c).length > 0, 'a condition needs at least one key'),
 );
 
-export const FACT_KINDS = ['rate', 'cap', 'minimum', 'duration', 'condition', 'offer', 'contact', 'myth', 'call', 'history', 'figure'] as const;
-
 export const FactSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (a-z, 0-9, -)'),
   kind: z.enum(FACT_KINDS),
@@ -75,7 +65,7 @@ export const FactSchema = z.strictObject({
   source: UrlSchema,
   checked: DateSchema,
   changed: DateSchema.optional(),
-});
+}) satisfies z.ZodType<Fact>;
 
 const UnverifiedSchema = z.array(z.strictObject({ what: nonEmpty, note: nonEmpty })).default([]);
 
@@ -125,7 +115,8 @@ export const ChannelSchema = z.strictObject({
     )
     .default([]),
   unverified: UnverifiedSchema,
-});
+  namesSectorClusters: z.boolean().optional(),
+}) satisfies z.ZodType<Channel>;
 
 export const RuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (a-z, 0-9, -)'),
@@ -134,12 +125,12 @@ export const RuleSchema = z.strictObject({
   weight: z.number().int().refine((w) => w !== 0, 'must not be 0'),
   reason: nonEmpty,
   quote: z.array(nonEmpty).default([]),
-});
+}) satisfies z.ZodType<Rule>;
 export const RulesFileSchema = z.array(RuleSchema).min(1);
 
 export const ReasonsFileSchema = z.record(z.string(), MarkupTextSchema);
 
-export const ChoiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: TextSchema, hint: TextSchema });
+export const ChoiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: TextSchema, hint: TextSchema, unsure: z.boolean().optional() }) satisfies z.ZodType<Choice>;
 export const ChoicesFileSchema = z.array(ChoiceSchema).min(1);
 
 export const MetaSchema = z.strictObject({
@@ -147,7 +138,7 @@ export const MetaSchema = z.strictObject({
   channelOrder: z.array(nonEmpty).min(1),
   /** Per region outside Flanders: the channel that is that region's front door. */
   frontDoors: z.strictObject({ brussels: nonEmpty, wallonia: nonEmpty, abroad: nonEmpty }),
-});
+}) satisfies z.ZodType<Meta>;
 
 /** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
 export const EngineTextsSchema = z.strictObject({
@@ -160,8 +151,7 @@ export const EngineTextsSchema = z.strictObject({
   officeForProvince: MarkupTextSchema,
   /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
   quotedFact: MarkupTextSchema,
-});
-export type EngineTexts = z.infer<typeof EngineTextsSchema>;
+}) satisfies z.ZodType<EngineTexts>;
 
 const ProviderBase = { source: UrlSchema, checked: DateSchema };
 export const ClusterSchema = z.strictObject({
@@ -176,7 +166,7 @@ export const ClusterSchema = z.strictObject({
   url: SourcedSchema.optional(),
   members: SourcedSchema.optional(),
   ...ProviderBase,
-});
+}) satisfies z.ZodType<Cluster>;
 export const CollegeSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
@@ -185,7 +175,7 @@ export const CollegeSchema = z.strictObject({
   url: SourcedSchema.optional(),
   contact: SourcedSchema.optional(),
   ...ProviderBase,
-});
+}) satisfies z.ZodType<College>;
 export const AdvisorSchema = z.strictObject({
   id: nonEmpty,
   province: z.union([z.enum(PROVINCES), z.literal('all')]),
@@ -194,7 +184,7 @@ export const AdvisorSchema = z.strictObject({
   phone: SourcedSchema.optional(),
   email: SourcedSchema.optional(),
   url: SourcedSchema.optional(),
-});
+}) satisfies z.ZodType<Advisor>;
 const providerFile = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item), unverified: UnverifiedSchema });
 export const ClustersFileSchema = providerFile(ClusterSchema);
 export const CollegesFileSchema = providerFile(CollegeSchema);
@@ -207,9 +197,9 @@ export const SectorsFileSchema = z.strictObject({
   sections: z.array(z.strictObject({ code: z.string().regex(/^[A-U]$/), name: TextSchema, divisions: z.array(z.string()) })),
   divisions: z.array(z.strictObject({ code: z.string().regex(/^\d{2}$/), section: z.string(), ...SectorEntry })),
   groups: z.array(z.strictObject({ code: z.string().regex(/^\d{2}\.\d$/), division: z.string(), ...SectorEntry })),
-});
+}) satisfies z.ZodType<Sectors>;
 
-export const ScenarioSchema = z.strictObject({
+const ScenarioSchema = z.strictObject({
   name: nonEmpty,
   rationale: nonEmpty,
   profile: z.unknown(),
@@ -249,7 +239,7 @@ export const ValidationMessagesSchema = z.strictObject({
     triggers: TextSchema,
     fieldNames: TextSchema,
   }),
-});
+}) satisfies z.ZodType<ValidationMessages>;
 const labelMap = <T extends readonly [string, ...string[]]>(ids: T) => z.strictObject(Object.fromEntries(ids.map((id) => [id, TextSchema])) as Record<T[number], typeof TextSchema>);
 export const LabelsSchema = z.strictObject({
   sizeClass: labelMap(SIZE_CLASSES),
@@ -257,44 +247,13 @@ export const LabelsSchema = z.strictObject({
   techClass: labelMap(TECH_CLASSES),
   region: labelMap(REGIONS),
   province: labelMap(PROVINCES),
-});
-export type Labels = z.infer<typeof LabelsSchema>;
+}) satisfies z.ZodType<Labels>;
 
 const Distribution = z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.number().min(0).max(100)])) as Record<(typeof SEGMENTS)[number], z.ZodNumber>);
 export const PyramidSchema = z.strictObject({
   distribution: z.strictObject({ source: UrlSchema, checked: DateSchema, note: TextSchema, 'high-tech': Distribution, 'low-tech': Distribution, total: Distribution }),
   groupNames: z.strictObject({ 'high-tech': TextSchema, 'low-tech': TextSchema, total: TextSchema }),
   segments: z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.strictObject({ meaning: TextSchema, next: TextSchema })])) as Record<(typeof SEGMENTS)[number], z.ZodObject<{ meaning: typeof TextSchema; next: typeof TextSchema }>>),
-});
-export type Pyramid = z.infer<typeof PyramidSchema>;
+}) satisfies z.ZodType<Pyramid>;
 
-export type ValidationMessages = z.infer<typeof ValidationMessagesSchema>;
-
-export type Fact = z.infer<typeof FactSchema>;
-export type Channel = z.infer<typeof ChannelSchema>;
-export type Rule = z.infer<typeof RuleSchema>;
-export type Choice = z.infer<typeof ChoiceSchema>;
-export type Meta = z.infer<typeof MetaSchema>;
-export type Cluster = z.infer<typeof ClusterSchema>;
-export type College = z.infer<typeof CollegeSchema>;
-export type Advisor = z.infer<typeof AdvisorSchema>;
-export type Sectors = z.infer<typeof SectorsFileSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
-
-/** Everything the engine and the UI need, validated and cross-checked. */
-export interface Content {
-  meta: Meta;
-  channels: Record<string, Channel>;
-  rules: Rule[];
-  reasons: Record<string, z.infer<typeof TextSchema>>;
-  needs: Choice[];
-  triggers: Choice[];
-  clusters: Cluster[];
-  colleges: College[];
-  advisors: Advisor[];
-  sectors: Sectors;
-  validation: ValidationMessages;
-  labels: Labels;
-  engineTexts: EngineTexts;
-  pyramid: Pyramid;
-}

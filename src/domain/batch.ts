@@ -1,13 +1,15 @@
 // Many profiles at once: a JSON array or a CSV file. One home for the batch rules, used by the
 // CLI and the browser, so both answer identically.
-import type { Content } from '../content/schema';
+import type { Content } from '../domain/content-model';
 import { detectDelimiter, parseCsv, writeCsv, type Delimiter } from './csv';
 import { parseBelgianNumber } from './numbers';
-import { validateProfile, type FieldError } from './profile';
+import { fieldErrorText, validateProfile, type FieldError } from './profile';
 import { refer } from './refer';
-import type { Lang, Referral } from './types';
+import type { Lang, Referral, RegionReferral } from './types';
 
+/** CSV columns read as Profile fields (same names as Profile v1); any other column is kept and ignored. */
 export const PROFILE_COLUMNS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+/** Columns the result CSV adds after the input columns (an input column of the same name is dropped and written anew). */
 export const RESULT_COLUMNS = ['sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error'] as const;
 
 const NUMBER_COLUMNS = new Set(['staff', 'turnoverEur', 'balanceSheetEur']);
@@ -17,7 +19,12 @@ const FALSE = new Set(['false', 'no', 'nee', 'non', '0', 'n']);
 
 const splitList = (cell: string) => cell.split('|').map((x) => x.trim()).filter(Boolean);
 
-/** Turns one CSV row into a profile-shaped object; values that cannot be read stay as text so validation names them. */
+/**
+ * Turns one CSV row into a profile-shaped object for validateProfile: staff and amounts read as Belgian
+ * numbers (parseBelgianNumber: "1.800.000", "12,5"), booleans from true/false, yes/no, ja/nee, oui/non, 1/0, y/n (and j),
+ * `innovation` the keys answered yes and `needs`/`triggers` ids, each list separated by `|`; empty cells
+ * are left out. Values that cannot be read stay as text so validation names them. Never throws.
+ */
 export function rowToProfileInput(header: string[], cells: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   header.forEach((name, i) => {
@@ -36,13 +43,16 @@ export function rowToProfileInput(header: string[], cells: string[]): Record<str
   return out;
 }
 
+/** One firm of a batch: its referral, or the first error of its profile. */
 export type BatchItem = { ok: true; referral: Referral } | { ok: false; error: FieldError };
 
+/** Validates one input (validateProfile) and refers it (refer), errors and texts in `lang`. Never throws. */
 export function referOne(input: unknown, content: Content, lang: Lang): BatchItem {
   const v = validateProfile(input, content, lang);
   return v.ok ? { ok: true, referral: refer(v.profile, content, lang) } : { ok: false, error: v.errors[0]! };
 }
 
+/** A CSV file referred row by row: `items[i]` is the answer for `rows[i]` (the header row excluded). */
 export interface CsvBatch {
   delimiter: Delimiter;
   header: string[];
@@ -63,6 +73,10 @@ export function readHeader(raw: string[]): { header: string[]; ignoredColumns: s
 /** Whether a header has profile columns at all (region or nace); without them it is no batch file. */
 export const hasProfileColumns = (header: string[]) => header.some((h) => h === 'region' || h === 'nace');
 
+/**
+ * Refers every row of a CSV text (delimiter from detectDelimiter; the first row is the header). A bad row
+ * becomes a failed item, not an exception; throws CsvError (parseCsv) only on an unclosed quote.
+ */
 export function referCsv(text: string, content: Content, lang: Lang): CsvBatch {
   const delimiter = detectDelimiter(text);
   const [raw = [], ...rows] = parseCsv(text, delimiter);
@@ -71,20 +85,35 @@ export function referCsv(text: string, content: Content, lang: Lang): CsvBatch {
   return { delimiter, header, ignoredColumns, rows, items };
 }
 
+/** One of RESULT_COLUMNS. */
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+/**
+ * The result columns of one answered or refused firm, as the result CSV, the batch page and the
+ * intake CSV write them: channel ids in rank order joined by `|`; `error` is "field: message".
+ */
+export function resultCells(item: BatchItem | { ok: true; referral: Referral | RegionReferral }): Record<ResultColumn, string> {
+  if (!item.ok) return { sizeClass: '', segment: '', techClass: '', outOfRegion: '', recommendations: '', error: fieldErrorText(item.error) };
+  const r = item.referral;
+  const classes = 'sizeClass' in r ? r : undefined;
+  return {
+    sizeClass: classes?.sizeClass ?? '',
+    segment: classes?.segment ?? '',
+    techClass: classes?.techClass ?? '',
+    outOfRegion: String(r.outOfRegion),
+    recommendations: r.recommendations.map((x) => x.channel).join('|'),
+    error: '',
+  };
+}
+
 /** The output CSV: the input columns plus the result columns, one row per input row, same order and delimiter. */
 export function batchToCsv(batch: CsvBatch): string {
   const inputColumns = batch.header.filter((h) => !(RESULT_COLUMNS as readonly string[]).includes(h));
   const indexes = inputColumns.map((h) => batch.header.indexOf(h));
   const out = [[...inputColumns, ...RESULT_COLUMNS]];
   batch.rows.forEach((cells, i) => {
-    const item = batch.items[i]!;
-    const input = indexes.map((j) => cells[j] ?? '');
-    out.push(
-      item.ok
-        ? [...input, item.referral.sizeClass, item.referral.segment, item.referral.techClass, String(item.referral.outOfRegion),
-          item.referral.recommendations.map((r) => r.channel).join('|'), '']
-        : [...input, '', '', '', '', '', `${item.error.field}: ${item.error.message}`],
-    );
+    const result = resultCells(batch.items[i]!);
+    out.push([...indexes.map((j) => cells[j] ?? ''), ...RESULT_COLUMNS.map((c) => result[c])]);
   });
   return writeCsv(out, batch.delimiter);
 }

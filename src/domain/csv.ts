@@ -1,8 +1,12 @@
 // CSV reading and writing (RFC 4180 quoting), shared by the CLI and the browser batch.
 
+/** The cell separators we read and write. */
 export type Delimiter = ',' | ';';
 
-/** Belgian Excel writes ";", most other tools ",": the header line decides. */
+/**
+ * Belgian Excel writes ";", most other tools ",": the header line decides (more semicolons than
+ * commas outside quotes: ";", else ","). Never throws.
+ */
 export function detectDelimiter(text: string): Delimiter {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   let semicolons = 0;
@@ -16,9 +20,19 @@ export function detectDelimiter(text: string): Delimiter {
   return semicolons > commas ? ';' : ',';
 }
 
-export class CsvError extends Error {}
+/** A file that is not readable CSV; `line` is the (1-based) text line where the problem starts. */
+export class CsvError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
 
-/** Parses CSV text into rows of cells. Throws CsvError on an unterminated quote. */
+/**
+ * Parses CSV text into rows of cells, quoting as in RFC 4180 ("" inside quotes is a quote; a quote
+ * opens a quoted cell only at its start); a leading BOM is dropped, lines end in CRLF, LF or CR, blank
+ * lines are skipped. Cells are not trimmed. Throws CsvError on an unterminated quote.
+ */
 export function parseCsv(text: string, delimiter: Delimiter): string[][] {
   const s = text.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
@@ -50,17 +64,24 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
       cell += ch;
     }
   }
-  if (quoted) throw new CsvError(`a quoted cell starting on line ${quoteLine} is never closed`);
+  if (quoted) throw new CsvError(quoteLine, `a quoted cell starting on line ${quoteLine} is never closed`);
   if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
   // Blank lines (a single empty cell) carry no row.
   return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
 }
 
-/** Cells starting with = + - @ (or a tab/CR) could run as a formula in a spreadsheet: prefix them. */
+/**
+ * Cells starting with = + - @ (or a tab/CR) could run as a formula in a spreadsheet (CSV injection,
+ * as OWASP describes it): prefix them with a quote '. Other values unchanged; never throws.
+ */
 export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * Writes rows as CSV text (RFC 4180): every cell neutralised (neutraliseCell), quoted when it holds a
+ * quote, ",", ";" or a line break; lines end in CRLF, the last one too. Never throws.
+ */
 export function writeCsv(rows: string[][], delimiter: Delimiter): string {
   return rows
     .map((r) => r.map((raw) => {
@@ -77,7 +98,7 @@ export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 export function looksBinary(text: string): boolean {
   const head = text.slice(0, 65_536);
   // NUL never occurs in a CSV; other C0 controls (except tab, CR, LF) hardly ever.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   const controls = head.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
   return head.includes('\u0000') || controls > head.length / 100;
 }
@@ -85,6 +106,7 @@ export function looksBinary(text: string): boolean {
 /**
  * Text of a CSV file as Excel and other tools write it: UTF-8 with or without BOM, or, when the
  * bytes are not valid UTF-8, Windows-1252 (older Excel on Windows). UTF-16 (with BOM) is read too.
+ * Any BOM is dropped from `text`. Never throws (every byte sequence decodes as Windows-1252).
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };

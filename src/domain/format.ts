@@ -36,25 +36,34 @@ function grouped(n: number, lang: string): string | null {
   return String(n).replace(/\B(?=(\d{3})+$)/g, sep);
 }
 
-/** Numbers as people in the chosen language write them (1.800.000 in nl, 1,800,000 in en, 1 800 000 in fr). */
+/**
+ * Numbers as people in the chosen language write them (1.800.000 in nl, 1,800,000 in en, 1 800 000 in fr),
+ * at most 2 decimals. `lang` is "nl", "en" or "fr" (anything else is written as nl-BE). Never throws.
+ */
 export function formatNumber(n: number, lang: string): string {
   return grouped(n, lang) ?? numberFormat(lang).format(n);
 }
 
-/** Amounts in euro: "€ 1.800.000" (nl), "€1,800,000" (en), "1 800 000 €" (fr). */
+/**
+ * An amount in EUR, rounded to whole euros: "€ 1.800.000" (nl), "€1,800,000" (en), "1 800 000 €" (fr);
+ * `lang` as in formatNumber. Never throws.
+ */
 export function formatEuro(n: number, lang: string): string {
   const digits = grouped(n, lang);
   if (digits === null) return euroFormat(lang).format(n);
   return lang === 'fr' ? `${digits}\u00a0€` : lang === 'en' ? `€${digits}` : `€\u00a0${digits}`;
 }
 
-/** The device's local day as YYYY-MM-DD (not the UTC day: in Belgium that is still yesterday until 1 or 2 am). */
+/** The device's local day of `now` as an ISO date YYYY-MM-DD (not the UTC day: in Belgium that is still yesterday until 1 or 2 am). */
 export function localDate(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "2026-11-22" as "22 november 2026" (nl), "22 November 2026" (en), "22 novembre 2026" (fr). */
+/**
+ * An ISO date "2026-11-22" as "22 november 2026" (nl), "22 November 2026" (en), "22 novembre 2026" (fr);
+ * another language gets the nl month names. Anything not YYYY-MM-DD with a month 01-12 is returned unchanged; never throws.
+ */
 export function formatDate(iso: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = m ? (MONTHS[lang] ?? MONTHS.nl!)[Number(m[2]) - 1] : undefined;

@@ -1,6 +1,9 @@
 import type { TechClass } from './types';
 
-/** The divisions that exist in NACE Rev. 2 / NACE-BEL 2008. */
+/**
+ * The 88 divisions (two digits, "01" to "99") that exist in NACE Rev. 2 (Regulation (EC) No
+ * 1893/2006), which NACE-BEL 2008 takes over; a code outside them is refused.
+ */
 export const NACE_DIVISIONS: readonly string[] = [
   '01', '02', '03', '05', '06', '07', '08', '09',
   ...range(10, 33),
@@ -20,7 +23,8 @@ const DIVISION_SET = new Set(NACE_DIVISIONS);
 /**
  * Normalises a NACE-BEL code as people type it ("25.62", "2562", "25.620", "25", "25.6")
  * to the dotted form "25.62" / "25.620" / "25" / "25.6". Returns null when it is not a NACE code
- * (letters, one digit, too many digits, a division that does not exist).
+ * (letters, one digit, too many digits, a division that does not exist); only the division is
+ * checked against NACE_DIVISIONS, not the group or class. Never throws.
  */
 export function normaliseNace(input: string): string | null {
   const raw = input.trim();
@@ -57,7 +61,13 @@ function divisionClass(division: number): TechClass {
 
 const techClasses = new Map<string, TechClass>();
 
-/** Technology class of the sector per Tabel 13 (NACE Rev. 2 manufacturing). Expects a valid code. */
+/**
+ * Technology class of the sector from a NACE-BEL code in any form normaliseNace accepts: high,
+ * medium-high, medium-low or low for manufacturing (divisions 10-33), group exceptions first
+ * ("30.3" is high), else non-manufacturing. Rule: Tabel 13 (Bijlage 4) of the SERV study
+ * "Kennisdiffusie en innovatie bij Vlaamse kmo's", i.e. Eurostat's aggregation of manufacturing by
+ * technological intensity on NACE Rev. 2. Throws an Error when normaliseNace returns null.
+ */
 export function techClass(nace: string): TechClass {
   let cls = techClasses.get(nace);
   if (cls) return cls;

@@ -2,11 +2,12 @@
  * Parses a number the way Belgians write it: "1.800.000", "12,5", "1 800 000", "€ 2,5 mln",
  * "EUR 2 mln", "2 miljoen", "1800000", "12.5". Returns null when it cannot be read safely.
  * A dot followed by exactly three digits (and no comma) is a thousands separator ("1.800" = 1800);
- * any other single dot is a decimal point ("12.5").
+ * any other single dot is a decimal point ("12.5"). A scale word multiplies (k, mln, miljard...);
+ * a euro sign or "EUR" is dropped, so the unit is the caller's. Rounded to 6 decimals; never throws.
  */
 export function parseBelgianNumber(input: string): number | null {
   let s = input.trim().toLowerCase().replace(/[\u00a0\u202f]/g, ' ');
-  s = s.replace(/^(eur|euro|€)\s*/, '').replace(/\s*(eur|euro|€)$/, '').trim();
+  s = s.replace(/^(euro|eur|€)\s*/, '').replace(/\s*(euro|eur|€)$/, '').trim();
   let factor = 1;
   const scale = s.match(/\s*(mln|miljoen|million|millions|mio|m|k|duizend|thousand|mille|md|mld|miljard|milliard|milliards|billion)\.?$/);
   if (scale) {
@@ -35,7 +36,8 @@ export function parseBelgianNumber(input: string): number | null {
 
 /**
  * A number typed (or shown back) in the page's language: in English commas group thousands and the
- * dot is the decimal mark ("1,800,000.50"); otherwise the Belgian rules above.
+ * dot is the decimal mark ("1,800,000.50"); otherwise the Belgian rules above. `lang` is "nl",
+ * "en" or "fr". Returns null when unreadable; never throws.
  */
 export function parseNumberIn(input: string, lang: string): number | null {
   if (lang === 'en' && /^[^\d]*\d{1,3}(,\d{3})+(\.\d+)?[^\d]*$/.test(input.trim())) return parseBelgianNumber(input.replace(/,/g, ''));

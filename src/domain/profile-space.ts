@@ -4,6 +4,7 @@
 import type { Innovation, Profile, Region, Segment, SizeClass, TechClass } from './types';
 import { PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES } from './types';
 
+/** Staff (AWU), turnover and balance-sheet total (EUR) well inside each size class of EU Recommendation 2003/361/EC. */
 export const FIGURES_BY_SIZE: Record<SizeClass, Pick<Profile, 'staff' | 'turnoverEur' | 'balanceSheetEur'>> = {
   micro: { staff: 4, turnoverEur: 500_000, balanceSheetEur: 300_000 },
   small: { staff: 20, turnoverEur: 3_000_000, balanceSheetEur: 2_000_000 },
@@ -11,6 +12,7 @@ export const FIGURES_BY_SIZE: Record<SizeClass, Pick<Profile, 'staff' | 'turnove
   large: { staff: 400, turnoverEur: 80_000_000, balanceSheetEur: 60_000_000 },
 };
 
+/** For each segment, a plausible set of yes answers that Tabel 12 (segment.ts) places in it. */
 export const INNOVATION_BY_SEGMENT: Record<Segment, Innovation> = {
   leader: { newGoods: true, productInHouse: true, productNewToMarket: true, inHouseRnd: true, innovationSpending: true, rndStaff: true },
   developer: { newGoods: true, productInHouse: true, innovationSpending: true },
@@ -19,6 +21,7 @@ export const INNOVATION_BY_SEGMENT: Record<Segment, Innovation> = {
   'non-innovator': {},
 };
 
+/** One NACE-BEL subclass per technology class of Tabel 13 (nace.ts), e.g. "25.62" (machining) for medium-low. */
 export const NACE_BY_TECH_CLASS: Record<TechClass, string> = {
   high: '21.20',
   'medium-high': '28.41',
@@ -27,6 +30,7 @@ export const NACE_BY_TECH_CLASS: Record<TechClass, string> = {
   'non-manufacturing': '62.01',
 };
 
+/** Which dimensions profileSpace varies besides size, segment and NACE code. */
 export interface SpaceOptions {
   needs: readonly string[];
   regions?: readonly Region[];
@@ -39,6 +43,10 @@ export interface SpaceOptions {
   sizeVariants?: boolean;
 }
 
+/**
+ * Yields Profile v1 objects (valid when `needs` and `triggers` are ids of the content), one per combination: region x province x size (x figure variants)
+ * x segment x NACE code x need x trigger (or none). Lazy, so large spaces cost no memory; never throws.
+ */
 export function* profileSpace(o: SpaceOptions): Generator<Profile> {
   const naces = [...Object.values(NACE_BY_TECH_CLASS), ...(o.extraNace ?? [])];
   for (const region of o.regions ?? REGIONS) {

@@ -1,14 +1,22 @@
 // Profile v1: validation with zod, and errors that name the field and say what is expected.
 import { z } from './zod';
-import type { Content } from '../content/schema';
+import type { Content } from '../domain/content-model';
 import { normaliseNace } from './nace';
+import { perContent } from './per-content';
 import { fill } from './template';
 import { INNOVATION_KEYS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
 
+/** A problem with one field: `field` is its path ("staff", "innovation.newGoods", "needs[1]"), `message` a sentence in the requested language. */
 export interface FieldError {
   field: string;
   message: string;
 }
+/** An error as one line, "field: message": the CLI's stderr, the result CSV's error column, the batch page, the content check. */
+export function fieldErrorText(e: FieldError): string {
+  return `${e.field}: ${e.message}`;
+}
+
+/** What validateProfile returns: the profile, or at least one error (one per field). */
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
 const amount = z.number().check(z.minimum(0));
@@ -48,13 +56,17 @@ function buildSchema(content: Content) {
     }));
 }
 
-const schemas = new WeakMap<Content, ReturnType<typeof buildSchema>>();
-function schemaFor(content: Content) {
-  let s = schemas.get(content);
-  if (!s) schemas.set(content, (s = buildSchema(content)));
-  return s;
-}
+/** The Profile v1 schema of a content (need and warning-light ids come from it), made once per content. */
+const schemaFor = perContent(buildSchema);
 
+/**
+ * The zod schema of Profile v1 for this content (need and trigger ids come from the content), as
+ * `validateProfile` uses it. For publishing the contract (src/cli/json-schemas.ts); to check input, use
+ * `validateProfile`, which also normalises the NACE code and words the errors.
+ */
+export function profileSchema(content: Content) {
+  return schemaFor(content);
+}
 
 function show(v: unknown): string {
   if (v === undefined) return 'undefined';
@@ -104,7 +116,12 @@ function describe(issue: z.core.$ZodIssue, content: Content, lang: Lang): FieldE
   return [make(field, 'wrongValue', issue.input)];
 }
 
-/** Validates unknown input as Profile v1. Errors come in the requested language, one per field. */
+/**
+ * Validates unknown input (parsed JSON, a CSV row made by rowToProfileInput) as Profile v1 against this
+ * content's need and warning-light ids: staff and amounts numbers from 0 (AWU, EUR), a NACE-BEL code
+ * (a JSON number is accepted too), at least one need. On success the NACE code is normalised ("2562" ->
+ * "25.62") on a copy. Errors name the field and what is expected, in `lang`, one per field. Never throws.
+ */
 export function validateProfile(input: unknown, content: Content, lang: Lang = 'nl'): ProfileResult {
   const r = schemaFor(content).safeParse(input, { reportInput: true });
   if (r.success) {

@@ -12,7 +12,11 @@ function parts(template: string): string[] {
   return p;
 }
 
-/** Fills the placeholders; an unknown one stays as written, so a typo is visible. */
+/**
+ * Fills the `{name}` placeholders (word characters only) of a content text from `vars` (a record or a
+ * lookup function); a placeholder with no value (undefined) stays as written, so a typo is visible.
+ * Never throws.
+ */
 export function fill(template: string, vars: Vars): string {
   const p = parts(template);
   if (p.length === 1) return template;

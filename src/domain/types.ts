@@ -1,15 +1,28 @@
-// The vocabulary of the domain (domain.md, architecture.md). Pure data, no I/O.
+// The vocabulary of the domain: the firm's answers (Profile v1) and the engine's answer (Referral v1).
+// Pure data, no I/O. The content model (what content/ holds) is in content-model.ts.
 
+/** The languages of the product, Dutch first (the default everywhere a language is optional). */
 export const LANGS = ['nl', 'en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
+/** A text in every language of LANGS. */
 export type Text = Record<Lang, string>;
 
+/** Whether `v` is one of LANGS (exactly: "nl", not "NL" or "nl-BE"). Never throws. */
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+/** Where the firm operates: the Flemish, Brussels-Capital or Walloon Region, or outside Belgium. */
 export const REGIONS = ['flanders', 'brussels', 'wallonia', 'abroad'] as const;
 export type Region = (typeof REGIONS)[number];
+/** A region whose firms are sent to their own region's front door (meta.yaml `frontDoors`). */
+export type OutsideRegion = Exclude<Region, 'flanders'>;
 
+/** The five provinces of the Flemish Region (a province is asked only for a firm in Flanders). */
 export const PROVINCES = ['antwerpen', 'limburg', 'oost-vlaanderen', 'vlaams-brabant', 'west-vlaanderen'] as const;
 export type Province = (typeof PROVINCES)[number];
 
+/** Size classes of EU Recommendation 2003/361/EC (Annex, Art. 2), smallest first; derived in size.ts. */
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
@@ -17,10 +30,17 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export const SEGMENTS = ['leader', 'developer', 'applier', 'follower', 'non-innovator'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
+/**
+ * Technology classes of manufacturing, highest first (Tabel 13: Eurostat's aggregation by technological
+ * intensity on NACE Rev. 2), plus non-manufacturing for codes outside divisions 10-33; derived in nace.ts.
+ */
 export const TECH_CLASSES = ['high', 'medium-high', 'medium-low', 'low', 'non-manufacturing'] as const;
 export type TechClass = (typeof TECH_CLASSES)[number];
 
-/** The yes/no answers about the last three years (CIS 2013 question in comments). */
+/**
+ * The yes/no answers about the last three years, after the Community Innovation Survey (CIS 2013;
+ * the question number in comments). They place the firm in the innovation pyramid (segment.ts, Tabel 12).
+ */
 export const INNOVATION_KEYS = [
   'newGoods', // 8a
   'newServices', // 8b
@@ -37,57 +57,106 @@ export const INNOVATION_KEYS = [
   'cooperation', // 29
 ] as const;
 export type InnovationKey = (typeof INNOVATION_KEYS)[number];
+
+// How the questions are grouped, in one place for the wizard's pages, the answer summary and the segment.
+/** New goods or services introduced (8a, 8b). */
+export const PRODUCT_KEYS = ['newGoods', 'newServices'] as const satisfies readonly InnovationKey[];
+/** New production methods, logistics or support processes introduced (14a-c). */
+export const PROCESS_KEYS = ['newProductionMethods', 'newLogistics', 'newSupportProcesses'] as const satisfies readonly InnovationKey[];
+/** What the "introduced" page answers, in its order: products and their follow-ups (10a, 11a), processes and theirs (16a). */
+export const INTRODUCED_KEYS = ['newGoods', 'newServices', 'productInHouse', 'productNewToMarket', ...PROCESS_KEYS, 'processInHouse'] as const satisfies readonly InnovationKey[];
+/** The practices ticked on the "practices" page (21a, 22f, 21d, 29); R&D staff (25) is asked after in-house R&D. */
+export const PRACTICE_KEYS = ['inHouseRnd', 'innovationSpending', 'boughtKnowledge', 'cooperation'] as const satisfies readonly InnovationKey[];
+/** What the "practices" page answers, in the order the answer summary lists it. */
+export const PRACTICES_PAGE_KEYS = ['inHouseRnd', 'rndStaff', 'innovationSpending', 'boughtKnowledge', 'cooperation'] as const satisfies readonly InnovationKey[];
+/** The innovation answers; a key left out counts as no. */
 export type Innovation = Partial<Record<InnovationKey, boolean>>;
 
+/** Profile v1: a firm's answers, as validateProfile (profile.ts) accepts them and the engine reads them. */
 export interface Profile {
   region: Region;
+  /** For a firm in Flanders only. */
   province?: Province;
+  /** Staff in annual work units (AWU): half-time all year counts 0.5 (Rec. 2003/361/EC, Annex, Art. 5). From 0. */
   staff: number;
+  /** Annual turnover in EUR, last closed financial year; left out when unknown. */
   turnoverEur?: number;
+  /** Balance-sheet total in EUR, last closed financial year; left out when unknown. */
   balanceSheetEur?: number;
+  /** 25% or more held by another enterprise or public body (a partner or linked enterprise, Annex, Art. 3). */
   ownedByLargeGroup?: boolean;
+  /** NACE-BEL 2008 code, normalised to the dotted form ("25.62") once validated. */
   nace: string;
   innovation: Innovation;
+  /** Need ids (content/needs.yaml), at least one, each once. */
   needs: string[];
+  /** Warning-light ids (content/triggers.yaml), each once. */
   triggers?: string[];
 }
 
+/** A channel the firm is referred to. */
 export interface Recommendation {
+  /** Channel id (content/channels/<id>.yaml). */
   channel: string;
+  /** 1 for the channel to go to first, then 2, 3, ... in array order. */
   rank: number;
+  /** Sum of the weights of the rules that fired for the channel (always > 0); compare within one referral only. */
   score: number;
+  /** Reason sentences and quoted facts (each with its source and checked date), in the requested language. */
   reasons: string[];
   /** Why this channel ranks lower than it otherwise would (from rules with a negative weight). */
   laterBecause: string[];
+  /** Ids of the rules that added to this channel, in the order of content/rules.yaml. */
   rules: string[];
   /** Ids of the facts quoted in the reasons. */
   facts: string[];
 }
 
+/** A channel a rule asked for (or a core channel) that excludes the firm, with the reason in the requested language. */
 export interface NotEligible {
   channel: string;
   reason: string;
   facts: string[];
 }
 
+/** A rule whose condition held, with its weight (positive recommends, negative ranks lower). */
 export interface FiredRule {
   id: string;
   channel: string;
   weight: number;
 }
 
+/** Referral v1: what refer() returns for a Profile (its zod schema, for the published contract, is in referral-schema.ts). */
 export interface Referral {
+  /** EU Recommendation 2003/361/EC (size.ts). */
   sizeClass: SizeClass;
+  /** Figures missing, or a linked enterprise: see SizeResult. */
   sizeProvisional: boolean;
+  /** Innovation pyramid, Tabel 12 (segment.ts). */
   segment: Segment;
+  /** Tabel 13 (nace.ts). */
   techClass: TechClass;
+  /** True when the region is not Flanders: the region's front door (meta.yaml `frontDoors`) then ranks first when recommended. */
   outOfRegion: boolean;
+  /** Best first. */
   recommendations: Recommendation[];
   notEligible: NotEligible[];
+  /** Things the firm should know (out of region, provisional size, not sure), in the requested language. */
   warnings: string[];
   /** Every rule that fired, with its weight: the advisor's view of the reasoning. */
   firedRules: FiredRule[];
   /** Which warning light led to which recommended channels (through the rules that name it). */
   signals: Array<{ trigger: string; channels: string[] }>;
+  /** The content's version, an ISO date YYYY-MM-DD (content/meta.yaml). */
+  contentVersion: string;
+}
+
+/** The referral for a firm known by its region only (outside Flanders): see Engine.referRegion. */
+export interface RegionReferral {
+  region: OutsideRegion;
+  outOfRegion: true;
+  /** As in a Referral, without scores (only the rules on the region count). */
+  recommendations: Array<Omit<Recommendation, 'score'>>;
+  warnings: string[];
   contentVersion: string;
 }

@@ -10,4 +10,5 @@ import { z as zc } from 'zod';
 
 z.config({ jitless: true });
 
+/** `z`: zod/mini, jitless (browser-side checks); `zc`: classic zod, same configuration (content schemas). */
 export { z, zc };

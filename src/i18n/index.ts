@@ -1,12 +1,21 @@
 // i18next with the strings of content/locales; only the active language is loaded. Switching the
-// language also switches the content texts when the wizard has loaded them (src/ui/content.ts).
+// language also runs what registered with `alsoOnLanguageChange` (the UI's content texts, src/ui/content.ts),
+// so this module knows nothing of the UI.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../domain/types';
-import { contentLoaded, isLang, loadContentFor } from '../ui/content';
+import { isLang, type Lang } from '../domain/types';
 import type { StringsPart } from './start-strings';
 
 export { isLang };
+
+/** Work that must finish before the page shows another language (e.g. loading that language's content texts). */
+type LanguageLoader = (lang: Lang) => Promise<unknown> | null;
+const languageLoaders: LanguageLoader[] = [];
+
+/** Registers work that `changeLanguage` waits for before it switches. */
+export function alsoOnLanguageChange(loader: LanguageLoader) {
+  languageLoaders.push(loader);
+}
 
 export const LANG_KEY = 'innovatiewijzer.lang';
 
@@ -58,7 +67,7 @@ export async function changeLanguage(lang: Lang) {
   await Promise.all([
     addStrings(lang, 'start'),
     allNeeded ? addStrings(lang, 'rest') : null,
-    contentLoaded() ? loadContentFor(lang) : null,
+    ...languageLoaders.map((load) => load(lang)),
   ]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;

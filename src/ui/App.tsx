@@ -10,7 +10,7 @@ import { formatDate } from '../domain/format';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
-import { readStorage, SAVE_KEY, writeStorage } from './storage';
+import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
 import { isShareFragment } from '../wizard/share-link';
 import type { Entry, Notice } from './Wizard';
 

@@ -1,15 +1,15 @@
 // The wizard (loaded when needed): runs the machine, keeps the browser history, saved progress and
 // share links in step with it, and moves focus to each page's heading.
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../wizard/answers';
 import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
-import type { Mode } from '../wizard/answers';
+import type { Mode } from '../wizard/modes';
 import { decodeShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
-import { readStorage, SAVE_KEY, writeStorage } from './storage';
+import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
 import { content, useLang } from './content';
 import { CheckPage } from './pages/CheckPage';
 import { FiguresPage } from './pages/FiguresPage';
@@ -24,7 +24,7 @@ import { StartPage } from './pages/StartPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { TriggersPage } from './pages/TriggersPage';
-import { WizardUiContext, type WizardUi } from './wizard-context';
+import { draftStore, WizardUiContext, type WizardUi } from './wizard-context';
 
 export type Entry = { kind: 'start'; mode: Mode } | { kind: 'resume' } | { kind: 'link' } | { kind: 'import'; text: string };
 export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-damaged' | 'storage-unavailable'
@@ -75,18 +75,23 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const answers = useSelector(actor, (s) => s.context.answers);
   // The wording follows the mode ("your firm", "your client's firm") on every page below.
   setWordingMode(answers.mode ?? 'owner');
-  const drafts = useRef<WizardUi['drafts']>({});
+  // One store for the wizard's life: its saveDraft stays the same, so a page's "save on leaving"
+  // effect (useQuestionForm) runs once, when the page goes.
+  const [drafts] = useState(draftStore);
   const fromPopState = useRef(false);
   const firstRender = useRef(true);
   /** The step of each history entry the wizard made, by depth (history.state.depth). */
   const entries = useRef<Step[]>([]);
 
+  // onNotice is the parent's callback: telling it something is no reason to run an effect again.
+  const notify = useEffectEvent((notice: Notice | null) => onNotice(notice));
+
   useEffect(() => {
     // The answers never stay in the address bar (nor in the history) once read.
     if (entry.kind === 'link') history.replaceState(null, '', location.pathname + location.search);
-    onNotice(boot.notice);
+    notify(boot.notice);
     if (!boot.answers && boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
-  }, [actor, boot]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [actor, boot, entry]); // boot changes with entry (useMemo above): this runs once per entry
 
   // A shared link only shows someone's answers: it does not replace progress saved on this device
   // until the user works with them.
@@ -98,9 +103,14 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     if (viewingLink.current || !Object.keys(answers).some((k) => k !== 'mode')) return;
     if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step)) && !storageWarned.current) {
       storageWarned.current = true; // said once
-      onNotice('storage-unavailable');
+      notify('storage-unavailable');
     }
-  }, [answers, step]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [answers, step]);
+
+  // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
+  const showTitle = useEffectEvent(() => {
+    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
+  });
 
   // Browser history: every page is a history entry; the back button walks the machine back.
   useEffect(() => {
@@ -114,8 +124,8 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     // Focus the page heading on every page change, and when the wizard opens on a page.
     if (!firstRender.current || step !== 'start') document.querySelector<HTMLElement>('main h1')?.focus();
     firstRender.current = false;
-    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
-  }, [step]); // eslint-disable-line react-hooks/exhaustive-deps
+    showTitle();
+  }, [step]);
 
   useEffect(() => {
     const onPop = (e: PopStateEvent) => {
@@ -149,16 +159,16 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
       const depth = (history.state as { depth?: number } | null)?.depth ?? 0;
       if (depth > 0 && entries.current[depth - 1] === previousStep(value as Step, context.answers)) { history.back(); return; }
     }
-    if (e.type === 'RESTART') { drafts.current = {}; writeStorage(SAVE_KEY, null); }
+    if (e.type === 'RESTART') { drafts.clear(); writeStorage(SAVE_KEY, null); }
     actor.send(e);
-  }, [actor]);
+  }, [actor, drafts]);
 
   const ui: WizardUi = {
     step,
     answers,
     send,
-    drafts: drafts.current,
-    saveDraft: (s, values) => { drafts.current[s] = values; },
+    drafts: drafts.drafts,
+    saveDraft: drafts.saveDraft,
   };
 
   if (step === 'start') {

@@ -1,14 +1,12 @@
 // The firm's answers in short, as rows of label and value: the check page, the referral letter and
 // the hand-off e-mail all show them, each in its own language (t and content of that language).
 import type { TFunction } from 'i18next';
-import type { Content } from '../content/schema';
+import type { Content } from '../domain/content-model';
 import { formatEuro, formatNumber } from '../domain/format';
-import type { InnovationKey, Lang } from '../domain/types';
+import { INTRODUCED_KEYS, PRACTICES_PAGE_KEYS, type InnovationKey, type Lang } from '../domain/types';
 import { questionPath, type Answers, type QuestionStep } from '../wizard/answers';
 import { sectorName } from './sector-search';
 
-const INTRODUCED_KEYS: InnovationKey[] = ['newGoods', 'newServices', 'productInHouse', 'productNewToMarket', 'newProductionMethods', 'newLogistics', 'newSupportProcesses', 'processInHouse'];
-const PRACTICE_KEYS: InnovationKey[] = ['inHouseRnd', 'rndStaff', 'innovationSpending', 'boughtKnowledge', 'cooperation'];
 
 export interface AnswerRow { step: QuestionStep; label: string; value: string }
 
@@ -28,7 +26,7 @@ export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lan
     { step: 'ownership', label: t('check.ownership'), value: a.ownedByLargeGroup ? t('common.yes') : t('common.no') },
     { step: 'sector', label: t('check.sector'), value: a.nace ? `${a.nace} ${sectorName(a.nace, content.sectors, lang) ?? ''}`.trim() : '' },
     { step: 'introduced', label: t('check.innovation'), value: yes(INTRODUCED_KEYS) },
-    { step: 'practices', label: t('check.practices'), value: yes(PRACTICE_KEYS) },
+    { step: 'practices', label: t('check.practices'), value: yes(PRACTICES_PAGE_KEYS) },
     { step: 'needs', label: t('check.needs'), value: choices(a.needs, content.needs) },
     { step: 'triggers', label: t('check.triggers'), value: a.triggers?.length ? choices(a.triggers, content.triggers) : t('check.noInnovation') },
   ];

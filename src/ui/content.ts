@@ -2,12 +2,11 @@
 // one module per language so a visitor loads the texts of their language only. `content` is a live
 // binding: it always holds the texts of the active language once loaded.
 import { useTranslation } from 'react-i18next';
-import type { Content } from '../content/schema';
-import { LANGS, type Lang, type Text } from '../domain/types';
+import type { Content } from '../domain/content-model';
+import { isLang, type Lang, type Text } from '../domain/types';
+import { alsoOnLanguageChange } from '../i18n';
 
-export function isLang(v: unknown): v is Lang {
-  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
-}
+export { isLang };
 
 const loaders: Record<Lang, () => Promise<{ default: unknown }>> = {
   nl: () => import('virtual:content/nl'),
@@ -18,9 +17,8 @@ const loaders: Record<Lang, () => Promise<{ default: unknown }>> = {
 export let content: Content;
 let loadedLang: Lang | null = null;
 
-export function contentLoaded(): boolean {
-  return loadedLang !== null;
-}
+/** Once the wizard has loaded the content, a language switch also switches its texts. */
+alsoOnLanguageChange((lang) => (loadedLang !== null ? loadContentFor(lang) : null));
 
 /** Loads the content of one language and makes it the active content. */
 export async function loadContentFor(lang: Lang): Promise<Content> {

@@ -2,6 +2,7 @@
 // heading shows before any JavaScript runs. It mirrors App + StartPage (React replaces it on load);
 // tests/ui/prerender.test.tsx keeps the two identical.
 import { LANGS } from '../domain/types';
+import { MODES } from '../wizard/modes';
 
 type Strings = Record<string, Record<string, unknown>>;
 
@@ -22,7 +23,7 @@ export function startPageHtml(nl: Strings, contentVersionText: string): string {
     `<main id="main" class="container" tabindex="-1"><h1 tabindex="-1">${t('start.title')}</h1>`,
     `<p class="lead">${t('start.lead')}</p>`,
     `<ul class="list"><li>${t('start.point1')}</li><li>${t('start.point2')}</li><li>${t('start.point3')}</li></ul>`,
-    `<fieldset class="fieldset field"><legend class="legend">${t('start.modeLegend')}</legend><div class="radios">${['owner', 'client', 'intake'].map(mode).join('')}</div></fieldset>`,
+    `<fieldset class="fieldset field"><legend class="legend">${t('start.modeLegend')}</legend><div class="radios">${MODES.map(mode).join('')}</div></fieldset>`,
     `<button type="button" class="button button--start">${t('start.button')}</button>`,
     `<p class="privacy">${t('start.privacy')}</p>`,
     `<h2 class="h-small">${t('start.advisorsTitle')}</h2>`,

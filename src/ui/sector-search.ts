@@ -1,5 +1,5 @@
 // Finding a sector by word in the user's language, or by its NACE code. Pure.
-import type { Sectors } from '../content/schema';
+import type { Sectors } from '../domain/content-model';
 import { normaliseNace } from '../domain/nace';
 import type { Lang } from '../domain/types';
 

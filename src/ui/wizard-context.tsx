@@ -13,6 +13,20 @@ export interface WizardUi {
 
 export const WizardUiContext = createContext<WizardUi | null>(null);
 
+/**
+ * The drafts of one wizard: saved as each page is left, read when a page opens, emptied on a restart.
+ * One object for the wizard's life (create it once, e.g. `useState(draftStore)`), kept outside React's
+ * state on purpose: saving a draft re-renders nothing, and `drafts` and `saveDraft` never change identity.
+ */
+export function draftStore(): Pick<WizardUi, 'drafts' | 'saveDraft'> & { clear: () => void } {
+  const drafts: WizardUi['drafts'] = {};
+  return {
+    drafts,
+    saveDraft: (step, values) => { drafts[step] = values; },
+    clear: () => { for (const step of Object.keys(drafts) as Step[]) delete drafts[step]; },
+  };
+}
+
 export function useWizard(): WizardUi {
   const ui = useContext(WizardUiContext);
   if (!ui) throw new Error('useWizard outside the wizard');

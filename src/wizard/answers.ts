@@ -1,11 +1,9 @@
 // The answers being built by the wizard, and how they become a Profile v1. Pure: no React.
-import type { Content } from '../content/schema';
+import type { Content } from '../domain/content-model';
 import { validateProfile } from '../domain/profile';
 import type { Innovation, Profile, Province, Region } from '../domain/types';
+import type { Mode } from './modes';
 
-/** Who is filling it in: the owner for their own firm, an accountant or adviser for a client, an innovation advisor at intake. */
-export const MODES = ['owner', 'client', 'intake'] as const;
-export type Mode = (typeof MODES)[number];
 
 export interface Answers {
   mode?: Mode;

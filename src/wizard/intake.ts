@@ -2,19 +2,18 @@
 // in the same columns as the CLI's batch output. Import never throws: a bad or foreign file gives a
 // problem code and leaves the current work alone.
 import { z } from '../domain/zod';
-import type { Content } from '../content/schema';
-import { PROFILE_COLUMNS, RESULT_COLUMNS } from '../domain/batch';
+import { MAX_INTAKE_BYTES, MAX_NOTES } from './limits';
+import type { Content } from '../domain/content-model';
+import { PROFILE_COLUMNS, RESULT_COLUMNS, resultCells } from '../domain/batch';
 import { writeCsv, type Delimiter } from '../domain/csv';
-import { validateProfile } from '../domain/profile';
-import { refer, referRegion, type RegionReferral } from '../domain/refer';
-import type { Lang, Profile, Referral } from '../domain/types';
-import { completeProfile, fromProfile, MODES, type Answers, type Mode } from './answers';
+import { fieldErrorText, validateProfile } from '../domain/profile';
+import { refer, referRegion } from '../domain/refer';
+import type { Lang, Profile, Referral, RegionReferral } from '../domain/types';
+import { completeProfile, fromProfile, type Answers } from './answers';
+import { MODES, type Mode } from './modes';
 
 export const INTAKE_FORMAT = 'innovatiewijzer-intake';
 export const INTAKE_VERSION = 1;
-/** An intake file is a few kilobytes; anything much larger is not one of ours. */
-export const MAX_INTAKE_BYTES = 1024 * 1024;
-export const MAX_NOTES = 20_000;
 
 export interface Intake {
   format: typeof INTAKE_FORMAT;
@@ -59,12 +58,7 @@ export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string 
     innovation: p ? Object.keys(p.innovation).filter((k) => p.innovation[k as keyof typeof p.innovation]).join('|') : '',
     needs: p?.needs.join('|') ?? '',
     triggers: p?.triggers?.join('|') ?? '',
-    sizeClass: 'sizeClass' in intake.referral ? intake.referral.sizeClass : '',
-    segment: 'segment' in intake.referral ? intake.referral.segment : '',
-    techClass: 'techClass' in intake.referral ? intake.referral.techClass : '',
-    outOfRegion: String(intake.referral.outOfRegion),
-    recommendations: intake.referral.recommendations.map((r) => r.channel).join('|'),
-    error: '',
+    ...resultCells({ ok: true, referral: intake.referral }),
     mode: intake.mode,
     notes: intake.notes,
     contentVersion: intake.contentVersion,
@@ -80,7 +74,8 @@ export type ImportResult =
 
 const IntakeHead = z.object({ format: z.literal(INTAKE_FORMAT), version: z.int() });
 
-const IntakeShape = z.object({
+/** The v1 shape the import reads (the profile is checked after, as Profile v1, for a Flemish firm). Published as JSON Schema by src/wizard/intake-schema.ts. */
+export const IntakeShape = z.object({
   format: z.literal(INTAKE_FORMAT),
   version: z.int().check(z.minimum(1)),
   mode: z.enum(MODES),
@@ -118,6 +113,6 @@ function readIntake(text: string, content: Content, lang: Lang): ImportResult {
   const contentChanged = intake.contentVersion !== content.meta.contentVersion;
   if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };
   const checked = validateProfile(intake.profile, content, lang);
-  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: `${checked.errors[0]!.field}: ${checked.errors[0]!.message}` };
+  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: fieldErrorText(checked.errors[0]!) };
   return { ok: true, answers: { ...fromProfile(checked.profile), mode: intake.mode }, notes: intake.notes, contentChanged };
 }

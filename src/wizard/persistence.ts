@@ -1,18 +1,18 @@
 // Saved progress (localStorage) and share links (URL fragment). Both are versioned and validated:
 // decoding never throws; anything unusable becomes a clear problem code and a fresh start.
 import { z } from '../domain/zod';
-import type { Content } from '../content/schema';
+import type { Content } from '../domain/content-model';
 import { normaliseNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
-import { fromProfile, MODES, STEPS, toProfile, type Answers, type Step } from './answers';
+import { MAX_NAME, MAX_NOTES } from './limits';
+import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
+import { MODES } from './modes';
 import { isShareFragment, SHARE_PREFIX } from './share-link';
 
-export { isShareFragment };
 
 export const SHARE_VERSION = 1;
 export const SAVE_VERSION = 1;
-export { SAVE_KEY } from '../ui/storage';
 /** Larger fragments are not ours (and not worth decoding). */
 const MAX_FRAGMENT = 8_000;
 
@@ -35,9 +35,9 @@ const AnswersSchema = z.strictObject({
   triggers: z.optional(ids),
   showTriggers: z.optional(z.boolean()),
   triggersAnswered: z.optional(z.boolean()),
-  notes: z.optional(text(20_000)),
-  adviserName: z.optional(text(200)),
-  clientName: z.optional(text(200)),
+  notes: z.optional(text(MAX_NOTES)),
+  adviserName: z.optional(text(MAX_NAME)),
+  clientName: z.optional(text(MAX_NAME)),
 });
 
 const SavedSchema = z.strictObject({
@@ -98,9 +98,9 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
 
 export function serialiseSaved(answers: Answers, step: Step, now = new Date()): string {
   // Annotations longer than the format allows are cut rather than making the whole save unreadable.
-  const clamped = { ...answers, ...(answers.notes !== undefined ? { notes: answers.notes.slice(0, 20_000) } : {}),
-    ...(answers.adviserName !== undefined ? { adviserName: answers.adviserName.slice(0, 200) } : {}),
-    ...(answers.clientName !== undefined ? { clientName: answers.clientName.slice(0, 200) } : {}) };
+  const clamped = { ...answers, ...(answers.notes !== undefined ? { notes: answers.notes.slice(0, MAX_NOTES) } : {}),
+    ...(answers.adviserName !== undefined ? { adviserName: answers.adviserName.slice(0, MAX_NAME) } : {}),
+    ...(answers.clientName !== undefined ? { clientName: answers.clientName.slice(0, MAX_NAME) } : {}) };
   return JSON.stringify({ v: SAVE_VERSION, answers: clamped, step, savedAt: now.toISOString() } satisfies Saved);
 }
 

@@ -1,6 +1,6 @@
 // The browser's batch triage and the `refer` CLI give the same result CSV for the same file.
 // The CLI runs as a user runs it (`npm run --silent refer -- FILE`); the browser's code path is
-// processCsv (src/ui/batch/process.ts), the function the worker runs, called here in node with the
+// processCsv (src/domain/batch-file.ts), the function the worker runs, called here in node with the
 // content as the browser gets it (one language, plain JSON).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onlyLanguage } from '../../src/content/only-language';
-import type { Content } from '../../src/content/schema';
+import type { Content } from '../../src/domain/content-model';
 import { batchToCsv, referCsv } from '../../src/domain/batch';
 import { decodeCsvBytes, MAX_CSV_BYTES } from '../../src/domain/csv';
 import { LANGS, type Lang } from '../../src/domain/types';
 import { EXAMPLE_CSV } from '../../src/ui/batch/example';
-import { prepareCsv, processCsv, type BatchResult } from '../../src/ui/batch/process';
+import { prepareCsv, processCsv, type BatchResult } from '../../src/domain/batch-file';
 import { runBatchRequest, type BatchResponse } from '../../src/ui/batch/worker-core';
 import { bigCsv } from '../fixtures/batch/big';
 import { content, ROOT, runRefer, type CliRun } from '../helpers';

@@ -2,7 +2,7 @@
 // comes first for a reason the seeds give), not the incidental weights in content/rules.yaml.
 import { describe, expect, it } from 'vitest';
 import { validateProfile } from '../../src/domain/profile';
-import { refer } from '../../src/domain/refer';
+import { createEngine, engineFor, refer, referRegion } from '../../src/domain/refer';
 import { FIGURES_BY_SIZE, INNOVATION_BY_SEGMENT, NACE_BY_TECH_CLASS } from '../../src/domain/profile-space';
 import {
   LANGS, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type Lang, type Profile, type Referral, type Region,
@@ -39,16 +39,14 @@ function profile(p: Partial<Profile>): Profile {
   return { region: 'flanders', ...FIGURES_BY_SIZE.small, nace: '25.62', innovation: {}, needs: ['advice'], ...p };
 }
 
-/** Every contract field of Referral v1 with the right type. */
+/** Every contract field of Referral v1 with a value the contract allows (the types are TypeScript's job). */
 function expectReferralV1(r: Referral) {
   const c = content();
   expect(SIZE_CLASSES).toContain(r.sizeClass);
-  expect(typeof r.sizeProvisional).toBe('boolean');
   expect(SEGMENTS).toContain(r.segment);
   expect(TECH_CLASSES).toContain(r.techClass);
-  expect(typeof r.outOfRegion).toBe('boolean');
   expect(r.contentVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(Array.isArray(r.warnings) && r.warnings.every((w) => typeof w === 'string' && w.length > 0)).toBe(true);
+  expect(r.warnings.every((w) => w.trim().length > 0)).toBe(true);
   for (const rec of r.recommendations) {
     expect(Object.keys(c.channels)).toContain(rec.channel);
     expect(Number.isInteger(rec.rank)).toBe(true);
@@ -119,6 +117,47 @@ describe('refer: Referral v1', () => {
     const b = refer(frozen, content(), 'en');
     expect(b).toEqual(a);
     expect(frozen).toEqual(metalWorkshop);
+  });
+});
+
+describe('createEngine: one engine object per content', () => {
+  it('refers exactly as the refer() shortcut, in every language, and for firms known by their region only', () => {
+    const engine = createEngine(content());
+    for (const lang of ['nl', 'en', 'fr'] as const) {
+      for (const p of [profile({}), profile({ needs: ['training'], triggers: ['quality-complaints'], province: 'limburg' }), profile({ region: 'brussels', needs: ['international'] })]) {
+        expect(engine.refer(p, lang)).toEqual(refer(p, content(), lang));
+      }
+      expect(engine.referRegion('wallonia', lang)).toEqual(referRegion('wallonia', content(), lang));
+    }
+  });
+
+  it('is made once per content object (engineFor), and a changed content gets its own engine', () => {
+    expect(engineFor(content())).toBe(engineFor(content()));
+    const changed = { ...content(), rules: content().rules.filter((r) => r.channel !== 'led') };
+    expect(engineFor(changed)).not.toBe(engineFor(content()));
+    const p = profile({ needs: ['practical-problem'] });
+    expect(refer(p, content()).recommendations.map((r) => r.channel)).toContain('led');
+    expect(refer(p, changed).recommendations.map((r) => r.channel)).not.toContain('led');
+  });
+
+  it('names the clusters of the firm\'s sector only on a channel flagged namesSectorClusters', () => {
+    const c = content();
+    const p = profile({ nace: '10.71', needs: ['partners'] });
+    const names = createEngine(c).clustersFor('10.71').map((x) => x.name);
+    expect(names.length).toBeGreaterThan(0);
+    const withFlag = refer(p, c).recommendations.find((r) => r.channel === 'cluster')!;
+    expect(withFlag.reasons.some((line) => names.every((n) => line.includes(n)))).toBe(true);
+    const unflagged = { ...c, channels: { ...c.channels, cluster: { ...c.channels.cluster!, namesSectorClusters: false } } };
+    expect(refer(p, unflagged).recommendations.find((r) => r.channel === 'cluster')!.reasons.some((line) => names.some((n) => line.includes(n)))).toBe(false);
+  });
+
+  it('warns "not sure" for a need flagged unsure, whatever its id', () => {
+    const c = content();
+    const W = c.engineTexts.warnings.notSure.nl;
+    expect(refer(profile({ needs: ['not-sure'] }), c).warnings).toContain(W);
+    const renamed = { ...c, needs: c.needs.map((n) => ({ ...n, unsure: n.id === 'advice' })) };
+    expect(refer(profile({ needs: ['advice'] }), renamed).warnings).toContain(W);
+    expect(refer(profile({ needs: ['not-sure'] }), renamed).warnings).not.toContain(W);
   });
 });
 

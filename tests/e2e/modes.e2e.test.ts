@@ -1,4 +1,4 @@
-// Issue 5 end to end in Chromium: an owner (nl) who opts into the warning lights, an accountant (en)
+// The three modes end to end in Chromium: an owner (nl) who opts into the warning lights, an accountant (en)
 // who prints the referral letter and prepares the hand-off e-mail, an advisor (fr) who exports the
 // intake and opens it again in a fresh browser; wrong files on import. axe on the warning-lights page
 // and on the result with the advisor view open.

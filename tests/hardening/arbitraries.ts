@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { NACE_DIVISIONS, normaliseNace } from '../../src/domain/nace';
 import { INNOVATION_KEYS, PROVINCES, REGIONS, type Profile, type Region } from '../../src/domain/types';
-import { MODES, STEPS, type Answers } from '../../src/wizard/answers';
+import { STEPS, type Answers } from '../../src/wizard/answers';
+import { MODES } from '../../src/wizard/modes';
 import { content } from '../helpers';
 
 const c = content();

@@ -6,7 +6,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
+import { parseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { heading, renderAppAt, setupUi, submit, T } from '../ui/render';
 
 const failing = vi.hoisted(() => ({ on: false, renders: 0 }));

@@ -3,7 +3,8 @@
 // device when the page is opened with a share link, a damaged link, or after a failed import.
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseSaved, SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
+import { parseSaved, serialiseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { SME } from '../helpers';
 import { enterWizard, heading, renderApp, setupUi, T } from '../ui/render';
 

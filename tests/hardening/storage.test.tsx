@@ -3,7 +3,7 @@
 // working, says so once, and offers the share link instead.
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { readStorage, writeStorage } from '../../src/ui/storage';
+import { readStorage, writeStorage } from '../../src/wizard/storage';
 import { enterWizard, heading, renderApp, setupUi, submit, T } from '../ui/render';
 
 setupUi();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The result for accountants and advisors (issue 5): the advisor view (rules and weights, not-eligible
+// The result for accountants and advisors: the advisor view (rules and weights, not-eligible
 // reasons, notes), the warm hand-off e-mail in the contact's language, the referral letter with the
 // names (which never leave the device otherwise), export of the intake, and its import on the start page.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -11,7 +11,8 @@ import type { Lang } from '../../src/domain/types';
 import { handoffLanguage, handoffMail, mailtoHref } from '../../src/ui/pages/result/Handoff';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { buildIntake, intakeToJson } from '../../src/wizard/intake';
-import { decodeShareFragment, parseSaved, SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
+import { decodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP_CLIENT } from '../helpers';
 import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, STRINGS, T, wording } from './render';
 

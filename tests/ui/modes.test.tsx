@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Who fills it in (issue 5): the mode chosen on the start page, the wording that follows it in every
+// Who fills it in (owner, accountant, advisor at intake): the mode chosen on the start page, the wording that follows it in every
 // language, the warning-lights page (always for accountants and advisors, on request for owners) and
 // "which signal led where" on the result.
 import { screen, within } from '@testing-library/react';
@@ -8,8 +8,10 @@ import { refer } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { TriggersPage } from '../../src/ui/pages/TriggersPage';
 import { NeedsPage } from '../../src/ui/pages/NeedsPage';
-import { completeProfile, type Answers, type Mode } from '../../src/wizard/answers';
-import { parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
+import { completeProfile, type Answers } from '../../src/wizard/answers';
+import { type Mode } from '../../src/wizard/modes';
+import { parseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT } from '../helpers';
 import { CONTENT as content, enterWizard, heading, renderApp, renderAppAt, renderPage, sent, setupUi, STRINGS, submit, T, wording } from './render';
 
@@ -122,7 +124,7 @@ describe('"for a client": the wording follows the mode in every language', () =>
     }
   });
 
-  // BUG (reported, not of issue 5 itself): the figures page shows a saved amount in the language's own
+  // BUG (reported, not about modes as such): the figures page shows a saved amount in the language's own
   // notation ("1,800,000" in English, "1 800 000" with U+202F in French) but reads it back with the
   // Belgian rules: "1,800,000" is refused, "250,000" silently becomes 250 euro. Going back to the
   // figures page (or following its change link) in English or French then breaks the walk.

@@ -13,9 +13,11 @@ import { changeLanguage, initI18n, setWordingMode } from '../../src/i18n';
 import { loadContentFor } from '../../src/ui/content';
 import { App } from '../../src/ui/App';
 import { WizardUiContext, type WizardUi } from '../../src/ui/wizard-context';
-import type { Answers, Mode, Step } from '../../src/wizard/answers';
+import type { Answers, Step } from '../../src/wizard/answers';
+import type { Mode } from '../../src/wizard/modes';
 import type { WizardEvent } from '../../src/wizard/machine';
-import { SAVE_KEY, serialiseSaved } from '../../src/wizard/persistence';
+import { serialiseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 
 /** All of content/ in every language (the app itself loads one language at a time): for expected values. */
 export const CONTENT = content();

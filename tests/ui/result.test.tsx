@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { refer, referRegion } from '../../src/domain/refer';
 import { formatDate } from '../../src/domain/format';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
-import { decodeShareFragment, parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
+import { decodeShareFragment, parseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP_CLIENT, SME } from '../helpers';
 import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, submit, T } from './render';
 

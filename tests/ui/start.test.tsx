@@ -2,7 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/wizard/answers';
-import { parseSaved, SAVE_KEY } from '../../src/wizard/persistence';
+import { parseSaved } from '../../src/wizard/persistence';
+import { SAVE_KEY } from '../../src/wizard/storage';
 import { SME } from '../helpers';
 import { enterWizard, heading, renderApp, setupUi, submit, T } from './render';
 

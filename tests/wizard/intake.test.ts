@@ -8,8 +8,10 @@ import { PROFILE_COLUMNS, referCsv, RESULT_COLUMNS } from '../../src/domain/batc
 import { parseCsv } from '../../src/domain/csv';
 import { refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
-import { completeProfile, type Answers, type Mode } from '../../src/wizard/answers';
-import { buildIntake, importIntake, INTAKE_FORMAT, INTAKE_VERSION, intakeToCsv, intakeToJson, MAX_INTAKE_BYTES, type Intake } from '../../src/wizard/intake';
+import { completeProfile, type Answers } from '../../src/wizard/answers';
+import { type Mode } from '../../src/wizard/modes';
+import { buildIntake, importIntake, INTAKE_FORMAT, INTAKE_VERSION, intakeToCsv, intakeToJson, type Intake } from '../../src/wizard/intake';
+import { MAX_INTAKE_BYTES } from '../../src/wizard/limits';
 import { encodeShareFragment } from '../../src/wizard/persistence';
 import { content, METAL_WORKSHOP_CLIENT } from '../helpers';
 

@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { wizardMachine, progress, restoredSnapshot } from '../../src/wizard/machine';
-import type { Step } from '../../src/wizard/answers';
+import { createActor, transition, type AnyTransitionDefinition } from 'xstate';
+import { canVisit, previousStep, wizardMachine, progress, restoredSnapshot, type WizardContext, type WizardEvent } from '../../src/wizard/machine';
+import { ANNOTATIONS, firstOpenStep, outsideFlanders, QUESTION_STEPS, questionPath, STEPS, type QuestionStep, type Step } from '../../src/wizard/answers';
 import type { Answers } from '../../src/wizard/answers';
 
 function walk(steps: Array<Partial<Answers>>) {
@@ -163,4 +165,268 @@ describe('wizard machine', () => {
     actor.send({ type: 'RESTORE', answers: { region: 'wallonia' }, step: 'result' });
     expect(actor.getSnapshot().value).toBe('result');
   });
+});
+
+// --- The chart, read from the machine definition ------------------------------------------------------------
+
+const isFallback = (t: AnyTransitionDefinition) => t.description?.startsWith('fallback') === true;
+/** A transition as the chart shows it: `guard → target`; `stay` for one without a target. */
+function label(t: AnyTransitionDefinition): string {
+  const guard = t.guard as string | { type: string; params?: { step?: string } } | undefined;
+  const name = guard === undefined ? '' : typeof guard === 'string' ? guard : `${guard.type}${guard.params?.step ? `(${guard.params.step})` : ''}`;
+  const to = t.target?.map((s) => s.key).join(',') ?? 'stay';
+  return name ? `${name} → ${to}` : `→ ${to}`;
+}
+const transitionsOf = (step: Step, event: string) => wizardMachine.root.states[step]!.transitions.get(event) ?? [];
+const routesOf = (step: Step, event: string) => transitionsOf(step, event).filter((t) => !isFallback(t));
+
+describe('the chart (read from wizardMachine.root.states)', () => {
+  it('where NEXT and BACK can lead from each page (the fallbacks aside; staying counts as the page itself)', () => {
+    const reach = (event: string) => Object.fromEntries(STEPS.map((step) => [
+      step, [...new Set(routesOf(step, event).map((t) => t.target?.[0]?.key ?? step))].sort(),
+    ]));
+    expect(reach('NEXT')).toEqual({
+      start: ['region'],
+      region: ['check', 'region', 'result', 'staff'],
+      staff: ['check', 'figures', 'ownership', 'staff'],
+      figures: ['check', 'figures', 'ownership'],
+      ownership: ['check', 'ownership', 'sector'],
+      sector: ['check', 'introduced', 'sector'],
+      introduced: ['check', 'introduced', 'practices'],
+      practices: ['check', 'needs', 'practices'],
+      needs: ['check', 'needs', 'triggers'],
+      triggers: ['check', 'triggers'],
+      check: ['result'],
+      result: ['check', 'region', 'result'],
+    });
+    expect(reach('BACK')).toEqual({
+      start: ['start'],
+      region: ['start'],
+      staff: ['region'],
+      figures: ['staff'],
+      ownership: ['figures', 'staff'],
+      sector: ['ownership'],
+      introduced: ['sector'],
+      practices: ['introduced'],
+      needs: ['practices'],
+      triggers: ['needs'],
+      check: ['needs', 'triggers'],
+      result: ['check', 'region'],
+    });
+    expect(Object.fromEntries(STEPS.map((step) => [step, transitionsOf(step, 'START').map(label)])))
+      .toEqual({ ...Object.fromEntries(STEPS.map((step) => [step, []])), start: ['→ region'] });
+  });
+
+  it('each page\'s routes, with their named guards, in the order they are tried', () => {
+    const page = (step: QuestionStep, ...routes: string[]) => ['returnToCheck → check', `pageIncomplete(${step}) → stay`, ...routes];
+    const routes = Object.fromEntries(STEPS.map((step) => [step, { NEXT: routesOf(step, 'NEXT').map(label), BACK: routesOf(step, 'BACK').map(label) }]));
+    expect(routes).toEqual({
+      start: { NEXT: ['→ region'], BACK: ['→ stay'] },
+      region: { NEXT: ['returnToCheck → check', 'outsideFlanders → result', 'pageIncomplete(region) → stay', '→ staff'], BACK: ['→ start'] },
+      staff: { NEXT: page('staff', 'staffMakesLarge → ownership', '→ figures'), BACK: ['→ region'] },
+      figures: { NEXT: page('figures', '→ ownership'), BACK: ['→ staff'] },
+      ownership: { NEXT: page('ownership', '→ sector'), BACK: ['staffMakesLarge → staff', '→ figures'] },
+      sector: { NEXT: page('sector', '→ introduced'), BACK: ['→ ownership'] },
+      introduced: { NEXT: page('introduced', '→ practices'), BACK: ['→ sector'] },
+      practices: { NEXT: page('practices', '→ needs'), BACK: ['→ introduced'] },
+      needs: { NEXT: page('needs', 'asksTriggers → triggers', '→ check'), BACK: ['→ practices'] },
+      triggers: { NEXT: page('triggers', '→ check'), BACK: ['→ needs'] },
+      check: { NEXT: ['allAnswered → result'], BACK: ['asksTriggers → triggers', '→ needs'] },
+      result: { NEXT: ['returnToCheck → check', 'outsideFlanders → stay', '→ region'], BACK: ['outsideFlanders → region', '→ check'] },
+    });
+  });
+
+  it('the fallbacks: on every question page after region, right after returnToCheck; a page the path can skip starts over at region', () => {
+    for (const step of QUESTION_STEPS) {
+      const labels = transitionsOf(step, 'NEXT').map(label);
+      const fallbacks = transitionsOf(step, 'NEXT').filter(isFallback).map(label);
+      const expected = step === 'region' ? [] : [
+        ...(step === 'figures' || step === 'triggers' ? [`pageLeftPath(${step}) → region`] : []),
+        'outsideFlanders → result',
+        ...QUESTION_STEPS.slice(0, QUESTION_STEPS.indexOf(step)).map((s) => `earlierStepOpen(${s}) → ${s}`),
+      ];
+      expect(fallbacks, step).toEqual(expected);
+      // tried after returnToCheck and before the page's own guards
+      expect(labels.slice(1, 1 + fallbacks.length), step).toEqual(expected);
+    }
+    for (const step of ['start', 'check', 'result'] as const) expect(transitionsOf(step, 'NEXT').filter(isFallback)).toEqual([]);
+  });
+
+  it('every page is routable (GOTO, RESTORE) when linkAllowed, remembering a change link', () => {
+    for (const step of STEPS) {
+      const node = wizardMachine.root.states[step]!;
+      expect(node.id, step).toBe(step);
+      expect(node.config.route, step).toEqual({ guard: 'linkAllowed', actions: 'rememberChangeLink' });
+    }
+    expect(wizardMachine.root.transitions.get('xstate.route')?.map((t) => t.target?.[0]?.key)).toEqual([...STEPS]);
+    expect([...wizardMachine.root.transitions.keys()].sort()).toEqual(['ANNOTATE', 'GOTO', 'RESTART', 'RESTORE', 'xstate.route']);
+  });
+});
+
+describe('the fallbacks (a NEXT that carries answers of other pages)', () => {
+  const full = sme.slice(0, 8).reduce<Answers>((a, patch) => ({ ...a, ...patch }), {});
+  const at = (step: Step, answers: Answers) => createActor(wizardMachine, { input: undefined, snapshot: restoredSnapshot(answers, step) }).start();
+
+  it('answers outside Flanders end the wizard on any page', () => {
+    const actor = at('sector', full);
+    actor.send({ type: 'NEXT', answers: { nace: '10.71', region: 'brussels' } });
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(actor.getSnapshot().context.answers.province).toBeUndefined();
+  });
+
+  it('an earlier question that is open again is asked first, with the answers kept', () => {
+    const actor = at('sector', full);
+    actor.send({ type: 'NEXT', answers: { nace: '10.71', staff: undefined } });
+    expect(actor.getSnapshot().value).toBe('staff');
+    expect(actor.getSnapshot().context.answers.nace).toBe('10.71');
+  });
+
+  it('a page the answers take off the path starts over at region', () => {
+    const actor = at('figures', full);
+    actor.send({ type: 'NEXT', answers: { turnoverEur: null, balanceSheetEur: null, staff: 300 } });
+    expect(actor.getSnapshot().value).toBe('region');
+  });
+});
+
+// --- The oracle: the routing as written before the chart ------------------------------------------------------
+// machine.ts used to route every event by walking questionPath (nextStep, previousStep below) and offered each
+// state every step as a guarded candidate. The chart must route every event exactly as that did; the property
+// tests below compare the two. (`previousStep` in machine.ts now asks the chart.)
+
+function mergeAnswers(a: Answers, patch: Partial<Answers>): Answers {
+  const merged = { ...a, ...patch };
+  if (merged.region !== 'flanders') delete merged.province;
+  return merged;
+}
+
+function oracleNext(step: Step, a: Answers, returnToCheck: boolean): Step {
+  if (step === 'start') return 'region';
+  if (step === 'check') return 'result';
+  if (outsideFlanders(a)) return 'result';
+  const open = firstOpenStep(a);
+  if (returnToCheck && open === null) return 'check';
+  const path = questionPath(a);
+  const next = path[path.indexOf(step as QuestionStep) + 1];
+  // Never skip past an unanswered step (e.g. a change made an earlier page necessary again).
+  if (open !== null && (next === undefined || path.indexOf(open) < path.indexOf(next))) return open;
+  return next ?? 'check';
+}
+
+function oraclePrevious(step: Step, a: Answers): Step {
+  if (step === 'region') return 'start';
+  if (step === 'result') return outsideFlanders(a) ? 'region' : 'check';
+  const path = questionPath(a);
+  if (step === 'check') return path[path.length - 1] ?? 'start';
+  const i = path.indexOf(step as QuestionStep);
+  return i > 0 ? path[i - 1]! : 'start';
+}
+
+interface OracleState { value: Step; context: WizardContext }
+function oracle({ value, context }: OracleState, e: WizardEvent): OracleState {
+  const { answers, returnToCheck } = context;
+  switch (e.type) {
+    case 'START': return value === 'start' ? { value: 'region', context: e.mode ? { answers: { ...answers, mode: e.mode }, returnToCheck } : context } : { value, context };
+    case 'ANNOTATE': {
+      const allowed = Object.fromEntries(Object.entries(e.annotations).filter(([k]) => (ANNOTATIONS as readonly string[]).includes(k)));
+      return { value, context: { answers: { ...answers, ...allowed }, returnToCheck } };
+    }
+    case 'NEXT': {
+      const merged = mergeAnswers(answers, e.answers);
+      const to = oracleNext(value, merged, returnToCheck);
+      if (!canVisit(to, merged)) return { value, context };
+      return { value: to, context: { answers: merged, returnToCheck: to === 'check' ? false : returnToCheck } };
+    }
+    case 'BACK': return { value: oraclePrevious(value, answers), context: { answers, returnToCheck: false } };
+    case 'GOTO': return canVisit(e.step, answers) ? { value: e.step, context: { answers, returnToCheck: e.fromCheck === true } } : { value, context };
+    case 'RESTORE': {
+      const to = e.step && canVisit(e.step, e.answers) ? e.step : firstOpenStep(e.answers) ?? (canVisit('check', e.answers) ? 'check' : 'result');
+      return { value: to, context: { answers: e.answers, returnToCheck: false } };
+    }
+    case 'RESTART': return { value: 'start', context: { answers: {}, returnToCheck: false } };
+  }
+}
+
+describe('the chart routes exactly as the walk along the path did', () => {
+  const next = (answers: Partial<Answers>): WizardEvent => ({ type: 'NEXT', answers });
+  const full = sme.reduce<Answers>((a, patch) => ({ ...a, ...patch }), {});
+  const EVENTS: WizardEvent[] = [
+    { type: 'START' }, { type: 'START', mode: 'client' }, { type: 'START', mode: 'owner' },
+    // each page's own answers, complete and not
+    next({ region: 'flanders', province: 'limburg' }), next({ region: 'flanders' }), next({ region: 'brussels' }), next({ region: 'abroad' }),
+    next({ staff: 12 }), next({ staff: 250 }),
+    next({ turnoverEur: null, balanceSheetEur: null }), next({ turnoverEur: 1_000_000 }),
+    next({ ownedByLargeGroup: false }), next({ nace: '25.62' }),
+    next({ innovation: { newGoods: true }, introducedAnswered: true }), next({ innovation: { newGoods: true } }),
+    next({ innovation: { inHouseRnd: true }, practicesAnswered: true }),
+    next({ needs: ['training'] }), next({ needs: ['training'], showTriggers: true }), next({ needs: [] }),
+    next({ triggers: [], triggersAnswered: true }),
+    next({}),
+    // answers of other pages sent along: the fallbacks
+    next({ nace: '10.71', staff: undefined }), next({ turnoverEur: null, balanceSheetEur: null, staff: 300 }),
+    next({ triggers: [], triggersAnswered: true, showTriggers: false, mode: 'owner' }), next({ mode: 'intake' }),
+    next({ nace: '10.71', region: 'wallonia' }), next({ region: undefined }), next({ needs: [], introducedAnswered: false }), next(full),
+    { type: 'BACK' },
+    ...STEPS.flatMap((step) => [{ type: 'GOTO', step } as const, { type: 'GOTO', step, fromCheck: true } as const]),
+    { type: 'RESTORE', answers: full }, { type: 'RESTORE', answers: { region: 'flanders' }, step: 'result' },
+    { type: 'ANNOTATE', annotations: { notes: 'n' } },
+    { type: 'RESTART' },
+  ];
+  /** Straight to any page, with answers that show it (an owner's, an accountant's, a large firm's) or not. */
+  const client: Answers = { ...full, mode: 'client', triggers: [], triggersAnswered: true };
+  const restorable: Answers[] = [full, client, { region: 'flanders', province: 'limburg', staff: 300 }, { region: 'brussels' }];
+  const RESTORES = STEPS.flatMap((step) => restorable.map((answers): WizardEvent => ({ type: 'RESTORE', answers, step })));
+  /** Any mix of answers of any pages, keys unset included. */
+  const anyPatch = fc.record({
+    region: fc.constantFrom('flanders', 'brussels', undefined), province: fc.constantFrom('limburg', undefined),
+    staff: fc.constantFrom(12, 300, undefined), turnoverEur: fc.constantFrom(null, 1_000_000, undefined), balanceSheetEur: fc.constantFrom(null, undefined),
+    ownedByLargeGroup: fc.constantFrom(false, undefined), nace: fc.constantFrom('25.62', undefined),
+    introducedAnswered: fc.boolean(), practicesAnswered: fc.boolean(), needs: fc.constantFrom(['training'], []),
+    triggersAnswered: fc.boolean(), showTriggers: fc.boolean(), mode: fc.constantFrom('owner', 'client'),
+  }, { requiredKeys: [] }).map((answers) => answers as Partial<Answers>);
+  const anyAnswers = anyPatch.map(next);
+  const anyEvent = fc.oneof(
+    { arbitrary: fc.constantFrom(...EVENTS), weight: 4 },
+    { arbitrary: fc.constantFrom(...RESTORES), weight: 1 },
+    { arbitrary: anyAnswers, weight: 1 },
+  );
+
+  it('same page and same context after every event of random sequences; previousStep agrees with the old walk back', () => {
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
+        const actor = createActor(wizardMachine, { input: undefined }).start();
+        let expected: OracleState = { value: 'start', context: { answers: {}, returnToCheck: false } };
+        for (const e of events) {
+          actor.send(e);
+          expected = oracle(expected, e);
+          const { value, context } = actor.getSnapshot();
+          // (compared cheaply first: expect() on every event of every run is slow)
+          if (!isDeepStrictEqual({ value, context }, expected)) expect({ event: e, value, context }).toStrictEqual({ event: e, ...expected });
+          expect(previousStep(value as Step, context.answers)).toBe(oraclePrevious(value as Step, context.answers));
+        }
+        actor.stop();
+      }),
+      { numRuns: 1500 },
+    );
+  }, 30_000);
+
+  it('one event on any page the answers may show, with or without a change link being followed', () => {
+    const large: Answers = { ...client, staff: 300 };
+    /** Some answers, and one of the pages they may show. */
+    const anyState = fc.record({ base: fc.constantFrom(full, client, large), patch: fc.oneof(fc.constant({}), anyPatch), n: fc.nat(), returnToCheck: fc.boolean() })
+      .map(({ base, patch, n, returnToCheck }): OracleState => {
+        const answers = mergeAnswers(base, patch);
+        const visitable = STEPS.filter((step) => canVisit(step, answers));
+        return { value: visitable[n % visitable.length]!, context: { answers, returnToCheck } };
+      });
+    const oneEvent = fc.oneof({ arbitrary: fc.constantFrom(...EVENTS), weight: 1 }, { arbitrary: anyAnswers, weight: 3 });
+    fc.assert(
+      fc.property(anyState, oneEvent, (state, e) => {
+        const [after] = transition(wizardMachine, wizardMachine.resolveState(state), e);
+        const got = { value: after.value, context: after.context };
+        const expected = oracle(state, e);
+        if (!isDeepStrictEqual(got, expected)) expect({ state, event: e, ...got }).toStrictEqual({ state, event: e, ...expected });
+      }),
+      { numRuns: 5000 },
+    );
+  }, 30_000);
 });

@@ -1,7 +1,8 @@
-// Model-based tests: @xstate/graph enumerates the wizard's paths from the start page to the result,
-// with the answers each question page can send, and every path is checked end to end:
+// Model-based tests: xstate's graph utilities enumerate the wizard's paths from the start page to the
+// result, with the answers each question page can send, and every path is checked end to end:
 // it reaches the result, the profile is complete and gets a referral, and the share link round-trips.
-import { getShortestPaths } from '@xstate/graph';
+// (xstate v5 ships them as 'xstate/graph', the same code as the separate @xstate/graph package.)
+import { getShortestPaths } from 'xstate/graph';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
@@ -132,7 +133,7 @@ beforeAll(() => {
 const flemish = () => walks.filter((w) => !outsideFlanders(w.answers));
 const show = (w: Walk) => JSON.stringify(w.answers);
 
-describe('every path through the wizard (@xstate/graph)', () => {
+describe('every path through the wizard (xstate/graph)', () => {
   it('enumerates one path per combination of answers', () => {
     // 5 provinces x (3 staff sizes x 2 figures + 1 large) x 2 ownership x 5 sectors,
     // plus one path per region outside Flanders.
@@ -199,6 +200,25 @@ describe('every path through the wizard (@xstate/graph)', () => {
     expect(differ.map(show)).toEqual([]);
   });
 
+  it('the paths take every route of the chart between pages, and only those (no fallback fires for what the pages send)', () => {
+    const taken = new Set<string>();
+    for (const w of walks) ['start', ...w.screens].forEach((to, i, all) => { if (i > 0) taken.add(`${all[i - 1]} → ${to}`); });
+    // The chart's routes from page to page (machine.test.ts asserts them), less the ones these walks
+    // cannot take: returnToCheck (change links), the fallbacks, and NEXT on the result page.
+    const routes = new Set<string>();
+    for (const step of STEPS.filter((s) => s !== 'result')) {
+      for (const t of wizardMachine.root.states[step]!.transitions.get('NEXT') ?? []) {
+        if (t.target && t.guard !== 'returnToCheck' && !t.description?.startsWith('fallback')) routes.add(`${step} → ${t.target[0]!.key}`);
+      }
+    }
+    expect([...routes].sort()).toEqual([
+      'check → result', 'figures → ownership', 'introduced → practices', 'needs → check', 'needs → triggers',
+      'ownership → sector', 'practices → needs', 'region → result', 'region → staff', 'sector → introduced',
+      'staff → figures', 'staff → ownership', 'start → region', 'triggers → check',
+    ]);
+    expect([...taken].sort()).toEqual([...routes].sort());
+  });
+
   it('every Flemish path gives a complete, valid profile and at least one recommendation', () => {
     const without = flemish().filter((w) => !w.referral || w.referral.outOfRegion || w.referral.recommendations.length === 0);
     expect(without.map(show)).toEqual([]);
@@ -253,7 +273,7 @@ describe('every path through the wizard (@xstate/graph)', () => {
 });
 
 describe('the guards, under random event sequences', () => {
-  // Exploring these with @xstate/graph takes minutes (the answers make the state space large), so the
+  // Exploring these with xstate/graph takes minutes (the answers make the state space large), so the
   // guards are checked on random sequences instead: answers of any page sent on any page, incomplete
   // answers, back, change links and jumps to any page.
   const EVENTS: WizardEvent[] = [

@@ -1,7 +1,7 @@
 // Batch triage for advisors (`?batch`): a CSV in the `refer` CLI's format in, a table of referrals
 // with the errors per row, and the CLI's result CSV to download. The rows are referred off the main
 // thread (run.ts), with the same engine and CSV rules as the CLI (process.ts).
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROFILE_COLUMNS } from '../../domain/batch';
 import { MAX_CSV_BYTES } from '../../domain/csv';
@@ -9,7 +9,7 @@ import { localDate } from '../../domain/format';
 import type { Lang, Text } from '../../domain/types';
 import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
-import type { BatchResult, FileProblem, Progress } from './process';
+import type { BatchResult, FileProblem, Progress } from '../../domain/batch-file';
 import { startBatch } from './run';
 import './batch.css';
 
@@ -117,10 +117,12 @@ export default function BatchPage() {
   }, []);
 
   // Another language: the error texts (and the names in the table) follow, so refer the file again.
-  useEffect(() => {
-    const job = pending.current ?? (result && result.lang !== lang ? source.current : null);
-    if (job && (!('lang' in job) || job.lang !== lang)) void run({ bytes: job.bytes, fileName: job.fileName }, lang);
-  }, [lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  // An effect event: it reads the latest result, but only a change of language runs it.
+  const referAgainIn = useEffectEvent((newLang: Lang) => {
+    const job = pending.current ?? (result && result.lang !== newLang ? source.current : null);
+    if (job && (!('lang' in job) || job.lang !== newLang)) void run({ bytes: job.bytes, fileName: job.fileName }, newLang);
+  });
+  useEffect(() => referAgainIn(lang), [lang]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

@@ -1,8 +1,8 @@
 // Starts a batch job in a Web Worker, or, where there is none (or it fails to start), in the page
 // itself a chunk at a time with a pause between chunks, so the page keeps answering either way.
-import type { Content } from '../../content/schema';
+import type { Content } from '../../domain/content-model';
 import type { Lang } from '../../domain/types';
-import type { BatchResult, FileProblem, Progress } from './process';
+import type { BatchResult, FileProblem, Progress } from '../../domain/batch-file';
 import { runBatchRequest, type BatchRequest, type BatchResponse } from './worker-core';
 
 export interface BatchHandlers {
@@ -15,7 +15,7 @@ export interface BatchHandlers {
 let nextId = 1;
 
 /** A browser task boundary: lets the page paint and handle input between chunks. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Runs the job; returns a function that cancels it (its messages are dropped from then on). */
 export function startBatch(bytes: Uint8Array, content: Content, lang: Lang, handlers: BatchHandlers): () => void {

@@ -1,8 +1,8 @@
 // The batch job as messages: what the worker (batch.worker.ts) does with a request, and what the
 // page does itself, a chunk at a time, where there is no Worker (see run.ts).
-import type { Content } from '../../content/schema';
+import type { Content } from '../../domain/content-model';
 import type { Lang } from '../../domain/types';
-import { CHUNK_ROWS, prepareCsv, referInChunks, type BatchResult, type FileProblem } from './process';
+import { CHUNK_ROWS, prepareCsv, referInChunks, type BatchResult, type FileProblem } from '../../domain/batch-file';
 
 export interface BatchRequest {
   id: number;

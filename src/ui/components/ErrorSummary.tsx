@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** `focusId`: the element to focus when the field itself is not on screen (e.g. a list not yet shown). */
@@ -8,9 +8,12 @@ export interface FieldProblem { field: string; message: string; focusId?: string
 export function ErrorSummary({ problems, attempt }: { problems: FieldProblem[]; attempt: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Focus moves here after each submit (a new `attempt`) that left problems, not whenever the problems
+  // change while the user types: the problems are read at that moment, not a reason to run.
+  const focusIfProblems = useEffectEvent(() => {
     if (problems.length) ref.current?.focus();
-  }, [attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => { focusIfProblems(); }, [attempt]);
   if (!problems.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>

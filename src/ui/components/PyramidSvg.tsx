@@ -7,7 +7,7 @@ import { content, useLang } from '../content';
 export type TechGroup = 'high-tech' | 'low-tech' | 'total';
 
 /** Tabel 3 groups: high-tech = high + medium-high, low-tech = medium-low + low; services use the total. */
-export function techGroup(techClass: TechClass): TechGroup {
+function techGroup(techClass: TechClass): TechGroup {
   if (techClass === 'high' || techClass === 'medium-high') return 'high-tech';
   if (techClass === 'medium-low' || techClass === 'low') return 'low-tech';
   return 'total';

@@ -11,8 +11,9 @@ import { ErrorSummary, type FieldProblem } from './ErrorSummary';
 export function useQuestionForm<T extends FieldValues>(step: Step, fromAnswers: T): UseFormReturn<T> {
   const { drafts, saveDraft } = useWizard();
   const form = useForm<T>({ defaultValues: ((drafts[step] as T | undefined) ?? fromAnswers) as DefaultValues<T>, shouldFocusError: false });
-  // Keep what is typed when the page goes away (back, language switch) without submitting.
-  useEffect(() => () => saveDraft(step, form.getValues()), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keep what is typed when the page goes away (back, language switch) without submitting. The form,
+  // the step and saveDraft (see Wizard) stay the same while the page is shown: this runs once, on leaving.
+  useEffect(() => () => saveDraft(step, form.getValues()), [form, saveDraft, step]);
   return form;
 }
 

@@ -1,14 +1,11 @@
-// The innovation questions of the last three years (CIS 2013, domain.md). The pyramid segment is
+// The innovation questions of the last three years (CIS 2013; keys in src/domain/types.ts). The pyramid segment is
 // derived from these answers, never asked. Follow-ups appear only when they apply.
 import { useTranslation } from 'react-i18next';
-import type { Innovation, InnovationKey } from '../../domain/types';
+import { PRACTICE_KEYS, PROCESS_KEYS, PRODUCT_KEYS, type Innovation, type InnovationKey } from '../../domain/types';
 import { ChoiceGroup, NONE, tickAllRule, tickedValues } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { useWizard } from '../wizard-context';
 
-const PRODUCT_KEYS = ['newGoods', 'newServices'] as const;
-const PROCESS_KEYS = ['newProductionMethods', 'newLogistics', 'newSupportProcesses'] as const;
-const PRACTICE_KEYS = ['inHouseRnd', 'innovationSpending', 'boughtKnowledge', 'cooperation'] as const;
 
 const ticked = (inn: Innovation | undefined, keys: readonly InnovationKey[], answered: boolean | undefined) => {
   const list = keys.filter((k) => inn?.[k]);

@@ -2,8 +2,8 @@
 // available, a path up the pyramid, sources with dates, and print / share / start again.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, Fact } from '../../content/schema';
-import { factIndex, refer, referRegion } from '../../domain/refer';
+import type { Channel, Fact } from '../../domain/content-model';
+import { engineFor, refer, referRegion } from '../../domain/refer';
 import type { Lang, Referral } from '../../domain/types';
 import { completeProfile, outsideFlanders } from '../../wizard/answers';
 import { encodeShareFragment } from '../../wizard/persistence';
@@ -69,12 +69,12 @@ export function ResultPage() {
   const regional = useMemo(() => (outside && answers.region && answers.region !== 'flanders' ? referRegion(answers.region, content, lang) : null), [outside, answers.region, lang]);
   const recs = referral?.recommendations ?? regional?.recommendations ?? [];
   const warnings = referral?.warnings ?? regional?.warnings ?? [];
-  const facts = factIndex(content);
+  const engine = engineFor(content);
   const [first, ...others] = recs;
   const firstChannel = first ? content.channels[first.channel]! : undefined;
 
   const usedFacts: Fact[] = [...new Set([...(referral?.recommendations.flatMap((r) => r.facts) ?? []), ...(referral?.notEligible.flatMap((n) => n.facts) ?? [])])]
-    .map((id) => facts.get(id)).filter((f): f is Fact => f !== undefined);
+    .map((id) => engine.fact(id)).filter((f): f is Fact => f !== undefined);
   // Misunderstandings worth clearing up, unless a reason above already quotes them.
   const myths = firstChannel ? firstChannel.facts.filter((f) => f.kind === 'myth' && !first!.facts.includes(f.id)) : [];
 

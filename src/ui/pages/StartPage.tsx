@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_INTAKE_BYTES } from '../../wizard/limits';
+import { MODES, type Mode } from '../../wizard/modes';
 import { PageHeading } from '../components/PageHeading';
-
-import type { Mode } from '../../wizard/answers';
-// Not MODES from wizard/answers: that module brings zod into the start page's bundle (first-load budget).
-const MODES: Mode[] = ['owner', 'client', 'intake'];
-/** An exported intake is a few kilobytes; refuse anything far larger before reading it. */
-const MAX_IMPORT_BYTES = 1024 * 1024;
 
 interface Props {
   onStart: (mode: Mode) => void;
@@ -65,7 +61,7 @@ export function StartPage({ onStart, resumable = false, onResume, onDiscard, onI
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
             if (!file || !onImport) return;
-            if (file.size > MAX_IMPORT_BYTES) onImport(null);
+            if (file.size > MAX_INTAKE_BYTES) onImport(null);
             else void file.text().then(onImport);
           }} />
         </li>

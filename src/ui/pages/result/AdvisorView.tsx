@@ -2,6 +2,7 @@
 // where it does, what is not available and why, the content version, and free-text notes.
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../domain/types';
+import { MAX_NOTES } from '../../../wizard/limits';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
 
@@ -41,7 +42,7 @@ export function AdvisorView({ referral, open }: { referral: Referral; open: bool
       <div className="field">
         <label className="label" htmlFor="notes">{t('advisor.notes')}</label>
         <p className="hint" id="notes-hint">{t('advisor.notesHint')}</p>
-        <textarea id="notes" className="textarea" rows={5} maxLength={20_000} aria-describedby="notes-hint" value={answers.notes ?? ''}
+        <textarea id="notes" className="textarea" rows={5} maxLength={MAX_NOTES} aria-describedby="notes-hint" value={answers.notes ?? ''}
           onChange={(e) => send({ type: 'ANNOTATE', annotations: { notes: e.currentTarget.value } })} />
       </div>
     </details>

@@ -2,7 +2,7 @@
 // contact's language, that the user reviews and sends from their own mail program. Nothing is sent here.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel } from '../../../content/schema';
+import type { Channel } from '../../../domain/content-model';
 import { refer } from '../../../domain/refer';
 import type { Lang, Profile } from '../../../domain/types';
 import { stringsIn } from '../../../i18n';

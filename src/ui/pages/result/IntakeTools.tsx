@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answers } from '../../../wizard/answers';
 import { localDate } from '../../../domain/format';
 import { buildIntake, intakeToCsv, intakeToJson } from '../../../wizard/intake';
+import { MAX_NAME } from '../../../wizard/limits';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
 import { printLetter } from './Letter';
@@ -29,11 +30,11 @@ export function IntakeTools() {
       <h2 id="tools-title">{t('tools.title')}</h2>
       <div className="field">
         <label className="label" htmlFor="adviserName">{t('letter.adviserName')}</label>
-        <input id="adviserName" maxLength={200} className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
+        <input id="adviserName" maxLength={MAX_NAME} className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
       </div>
       <div className="field">
         <label className="label" htmlFor="clientName">{t('letter.clientName')}</label>
-        <input id="clientName" maxLength={200} className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
+        <input id="clientName" maxLength={MAX_NAME} className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
         <p className="hint" id="names-hint">{t('tools.namesHint')}</p>
       </div>
       <div className="button-group">

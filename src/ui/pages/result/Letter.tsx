@@ -2,7 +2,7 @@
 // answers in short, the recommended channels with next steps and contacts, the sources with dates,
 // the date, and the adviser's and client's names if given (those stay on this device and the paper).
 import { useTranslation } from 'react-i18next';
-import type { Fact } from '../../../content/schema';
+import type { Fact } from '../../../domain/content-model';
 import { formatDate, localDate } from '../../../domain/format';
 import type { Recommendation } from '../../../domain/types';
 import { answerRows } from '../../answer-summary';

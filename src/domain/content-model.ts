@@ -1,0 +1,251 @@
+// The content model: what the engine and the UI read from content/ once it is loaded and validated.
+// The domain owns these types; src/content/schema.ts validates the YAML against them (its zod schemas
+// are checked to produce exactly these shapes), so nothing in src/domain imports the content layer.
+// The YAML format itself is described in content/README.md.
+import type { Lang, Province, Region, Segment, SizeClass, TechClass, Text } from './types';
+
+export type { Text };
+
+/** A date written YYYY-MM-DD (ISO 8601, calendar day). */
+type IsoDate = string;
+
+/**
+ * A rule or exclusion condition on the firm's situation. Every key present must hold; `all`, `any`
+ * and `not` combine conditions. List keys hold when the firm's value is one of the listed values
+ * (`needs`/`triggers`: when the firm ticked at least one of them); `nace` holds for codes under one
+ * of the listed prefixes ("25" for the division, "25.6" for a group).
+ */
+export interface Condition {
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  sizeClass?: SizeClass[];
+  segment?: Segment[];
+  techClass?: TechClass[];
+  region?: Region[];
+  province?: Province[];
+  needs?: string[];
+  triggers?: string[];
+  nace?: string[];
+  sizeProvisional?: boolean;
+  ownedByLargeGroup?: boolean;
+}
+
+/** What a fact states (content/README.md, "Fact"): a rate, a cap, a contact, a myth it busts, ... */
+export const FACT_KINDS = ['rate', 'cap', 'minimum', 'duration', 'condition', 'offer', 'contact', 'myth', 'call', 'history', 'figure'] as const;
+type FactKind = (typeof FACT_KINDS)[number];
+
+/** A sourced statement about a channel (a rate, a cap, a condition, ...): quoted in reasons and the letter. */
+export interface Fact {
+  id: string;
+  kind: FactKind;
+  text: Text;
+  value?: string | number;
+  /** Quoted only for firms for which this holds. */
+  appliesTo?: Condition;
+  instrument?: string;
+  /** URL of the official page the fact was read on. */
+  source: string;
+  /** When the fact was last checked on that page. */
+  checked: IsoDate;
+  /** When the rule or figure itself last changed (the page's own date), when known. */
+  changed?: IsoDate;
+}
+
+/** A value with its source URL and the date it was checked. */
+interface Sourced {
+  value: string | number;
+  source: string;
+  checked: IsoDate;
+}
+
+/** Something looked for and not confirmed: shown to editors, never stated as a fact. */
+interface Unverified {
+  what: string;
+  note: string;
+}
+
+/** A regional office of a channel (e.g. a province's VLAIO office). */
+interface Office {
+  name: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  source: string;
+  checked: IsoDate;
+}
+
+/** Whether an instrument takes applications: any time, in calls (with deadlines), no longer, or not known. */
+type InstrumentStatus = 'open' | 'calls' | 'closed' | 'unknown';
+
+/** A channel a firm can be referred to (content/channels/<id>.yaml; format in content/README.md). */
+export interface Channel {
+  id: string;
+  /** One of the five core channels of the referral (always listed when not eligible). */
+  core: boolean;
+  /** The region where a firm must operate to use the channel, or 'all'. */
+  serves: Region | 'all';
+  name: Text;
+  formerly?: Text;
+  summary: Text;
+  eligibility: Text;
+  firstStep: Text;
+  contact: {
+    /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
+    languages: Lang[];
+    url: Sourced;
+    phone?: Sourced;
+    email?: Sourced;
+    offices?: Partial<Record<Province, Office>>;
+  };
+  excludes: Array<{ when: Condition; reason: Text; facts: string[] }>;
+  instruments: Array<{ id: string; name: Text; summary: Text; status: InstrumentStatus }>;
+  facts: Fact[];
+  calls: Array<{ id: string; instrument: string; title: Text; opens?: IsoDate; closes: IsoDate; source: string; checked: IsoDate }>;
+  unverified: Unverified[];
+  /**
+   * Added to a recommendation of this channel: the active clusters whose NACE codes match the firm's
+   * (content/providers/clusters.yaml), named with `engineTexts.clustersForSector`.
+   */
+  namesSectorClusters?: boolean;
+}
+
+/** A row of the rules table (content/rules.yaml): when `when` holds, `weight` is added to `channel`. */
+export interface Rule {
+  id: string;
+  channel: string;
+  when: Condition;
+  /** Positive: recommends; negative: ranks the channel lower and says why ("first this, then that"). */
+  weight: number;
+  /** Key of the reason text in content/reasons.yaml. */
+  reason: string;
+  /** Ids of facts quoted with the reason. */
+  quote: string[];
+}
+
+/** A need or a warning light the firm can tick. */
+export interface Choice {
+  id: string;
+  label: Text;
+  hint: Text;
+  /** "I am not sure": the referral says so in a warning (content/engine-texts.yaml `warnings.notSure`). */
+  unsure?: boolean;
+}
+
+/** content/meta.yaml. */
+export interface Meta {
+  contentVersion: IsoDate;
+  /** Every channel id, in the order used when scores are equal. */
+  channelOrder: string[];
+  /** Per region outside Flanders: the channel that is that region's front door. */
+  frontDoors: Record<Exclude<Region, 'flanders'>, string>;
+}
+
+/** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
+export interface EngineTexts {
+  warnings: { figuresMissing: Text; linkedEnterprise: Text; outOfRegion: Text; notSure: Text };
+  /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. {name} {serves} */
+  servesElsewhere: Text;
+  /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
+  clustersForSector: Text;
+  /** Added to a recommendation whose next step depends on the province. {province} {office} */
+  officeForProvince: Text;
+  /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
+  quotedFact: Text;
+}
+
+/** A spearhead cluster or an innovative business network (IBN) (content/providers/clusters.yaml). */
+export interface Cluster {
+  id: string;
+  kind: 'spearhead' | 'ibn';
+  name: string;
+  domain: Text;
+  /** NACE-BEL prefixes of the firms it fits ("10", "25.6"), matched with naceMatches. */
+  nace: string[];
+  keywords: Record<Lang, string[]>;
+  status: 'active' | 'ended' | 'merged' | 'unknown';
+  note?: Text;
+  url?: Sourced;
+  members?: Sourced;
+  source: string;
+  checked: IsoDate;
+}
+
+/** A university college (hogeschool) offering expertise to firms (content/providers/colleges.yaml). */
+export interface College {
+  id: string;
+  name: string;
+  provinces: Province[];
+  domains: Text;
+  url?: Sourced;
+  contact?: Sourced;
+  source: string;
+  checked: IsoDate;
+}
+
+/** A contact point of the innovation advisors, per province or 'all' for the central line (content/providers/advisors.yaml). */
+export interface Advisor {
+  id: string;
+  province: Province | 'all';
+  name: Text;
+  address?: Sourced;
+  phone?: Sourced;
+  email?: Sourced;
+  url?: Sourced;
+}
+
+/** NACE-BEL sections, divisions and groups with their names (content/sectors.yaml). */
+export interface Sectors {
+  source: string;
+  checked: IsoDate;
+  sections: Array<{ code: string; name: Text; divisions: string[] }>;
+  divisions: Array<{ code: string; section: string; name: Text; keywords?: Record<Lang, string[]> }>;
+  groups: Array<{ code: string; division: string; name: Text; keywords?: Record<Lang, string[]> }>;
+}
+
+/** The texts of profile validation errors ({field}, {got}, {ids} are filled in). */
+export interface ValidationMessages {
+  problems: Record<'missing' | 'wrongValue' | 'unknownField' | 'provinceOutsideFlanders' | 'duplicate' | 'notAnObject', Text>;
+  expectedPrefix: Text;
+  expected: Record<
+    'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'innovation' | 'innovationKey' | 'needs' | 'triggers' | 'fieldNames',
+    Text
+  >;
+}
+
+/** Names of the classes the engine derives, in every language. */
+export interface Labels {
+  sizeClass: Record<SizeClass, Text>;
+  segment: Record<Segment, Text>;
+  techClass: Record<TechClass, Text>;
+  region: Record<Region, Text>;
+  province: Record<Province, Text>;
+}
+
+/** Tabel 3 groups of the pyramid figures: high-tech = high + medium-high, low-tech = medium-low + low tech classes. */
+type PyramidGroup = 'high-tech' | 'low-tech' | 'total';
+/** The innovation pyramid: share of firms per segment (percent) and what each segment means. */
+export interface Pyramid {
+  distribution: { source: string; checked: IsoDate; note: Text } & Record<PyramidGroup, Record<Segment, number>>;
+  groupNames: Record<PyramidGroup, Text>;
+  segments: Record<Segment, { meaning: Text; next: Text }>;
+}
+
+/** Everything the engine and the UI need, validated and cross-checked (src/content/load.ts). */
+export interface Content {
+  meta: Meta;
+  channels: Record<string, Channel>;
+  rules: Rule[];
+  reasons: Record<string, Text>;
+  needs: Choice[];
+  triggers: Choice[];
+  clusters: Cluster[];
+  colleges: College[];
+  advisors: Advisor[];
+  sectors: Sectors;
+  validation: ValidationMessages;
+  labels: Labels;
+  engineTexts: EngineTexts;
+  pyramid: Pyramid;
+}

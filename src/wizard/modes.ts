@@ -1,0 +1,6 @@
+// Who is filling in the wizard. A module of its own, without dependencies, so the start page (and its
+// prerendered HTML, src/ui/prerender.ts) can list the modes without loading the rest of the wizard.
+
+/** The owner for their own firm, an accountant or adviser for a client, an innovation advisor at intake. */
+export const MODES = ['owner', 'client', 'intake'] as const;
+export type Mode = (typeof MODES)[number];
