@@ -1,0 +1,100 @@
+// Referral v1 as a zod schema: the shape `refer()` returns (Referral in types.ts) and `referRegion()`
+// returns for a firm outside Flanders (RegionReferral). The engine builds referrals itself and never
+// parses one; this schema exists to publish the contract (src/cli/json-schemas.ts writes it as JSON
+// Schema to public/schemas/) and to test that real referrals keep to it (tests/contracts).
+// Its output types equal the interfaces: tests/contracts/json-schemas.test.ts asserts that at compile time.
+import { z } from './zod';
+import type { Content } from './content-model';
+import { SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type OutsideRegion } from './types';
+
+/** The regions whose firms get a RegionReferral (to their own region's front door). */
+export const OUTSIDE_REGIONS = ['brussels', 'wallonia', 'abroad'] as const satisfies readonly OutsideRegion[];
+
+/**
+ * Ids the content defines, to list in the schema as enums (with a label each in the description):
+ * channels (content/channels/*.yaml) and warning lights (content/triggers.yaml). Without them those
+ * fields are plain strings. Rule and fact ids stay strings: they change with almost every content edit.
+ */
+export interface ReferralIds {
+  channels: ReadonlyArray<{ id: string; label: string }>;
+  triggers: ReadonlyArray<{ id: string; label: string }>;
+}
+
+/** The channel and warning-light ids of a content, with their English names. */
+export function referralIds(content: Content): ReferralIds {
+  return {
+    channels: content.meta.channelOrder.map((id) => ({ id, label: content.channels[id]?.name.en ?? id })),
+    triggers: content.triggers.map((t) => ({ id: t.id, label: t.label.en })),
+  };
+}
+
+/** "id = label; id = label" for a description. */
+const listed = (items: ReadonlyArray<{ id: string; label: string }>) => items.map((i) => `${i.id} = ${i.label}`).join('; ');
+
+const texts = (what: string) => z.array(z.string()).check(z.describe(what));
+
+/** The zod schemas of Referral v1 and of a region referral; with `ids`, channel and trigger ids are enums. */
+export function referralSchemas(ids?: ReferralIds) {
+  const channelId = ids?.channels.length ? z.enum(ids.channels.map((c) => c.id) as [string, ...string[]]) : z.string();
+  // The list of channels once (on the recommendations), a pointer to it elsewhere.
+  const recommended = channelId.check(z.describe(`Channel id${ids ? `: ${listed(ids.channels)}` : ''}. Channels are defined in content/channels/ (one YAML file each).`));
+  const channel = channelId.check(z.describe('Channel id, as in recommendations[].channel.'));
+  const trigger = (ids?.triggers.length ? z.enum(ids.triggers.map((t) => t.id) as [string, ...string[]]) : z.string())
+    .check(z.describe(`Warning-light id, as in Profile.triggers${ids ? `: ${listed(ids.triggers)}` : ''}.`));
+  const rank = z.int().check(z.minimum(1), z.describe('Position in the ranking: 1 is the channel to go to first; ranks are 1, 2, 3, ... in array order.'));
+  const reasons = texts('Why this channel, in the requested language: sentences from content/reasons.yaml, the firm\'s provincial office or sector clusters where they apply, and quoted facts ending in a Markdown link to their source with the date it was checked, e.g. "... ([source](https://...), checked on 22 November 2026)".');
+  const laterBecause = texts('Why this channel ranks lower than it otherwise would (rules with a negative weight), in the requested language; often empty.');
+  const rules = z.array(z.string()).check(z.describe('Ids of the rules (content/rules.yaml) that added to this channel, in the order of rules.yaml.'));
+  const facts = z.array(z.string()).check(z.describe('Ids of the facts quoted in `reasons` (content/channels/*.yaml). A fact is quoted once per referral, under the first channel that quotes it.'));
+  const contentVersion = z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/),
+    z.describe('Version of the content (rules, channels, facts) that made this referral: a date, YYYY-MM-DD (content/meta.yaml).'),
+  );
+  const warnings = texts('Things the firm should know, in the requested language: it has no operations in Flanders, its size is provisional (figures missing, or owned by a large group), it is not sure what it needs.');
+
+  const recommendation = z.strictObject({
+    channel: recommended,
+    rank,
+    score: z.int().check(z.minimum(1), z.describe('Sum of the weights of the rules that fired for this channel (only channels with a positive sum are recommended). Compare within one referral only.')),
+    reasons,
+    laterBecause,
+    rules,
+    facts,
+  }).check(z.describe('A channel the firm is referred to.'));
+
+  const referral = z.strictObject({
+    sizeClass: z.enum(SIZE_CLASSES).check(z.describe('Size class by the EU SME definition (Recommendation 2003/361/EC): staff in annual work units and turnover or balance-sheet total in EUR.')),
+    sizeProvisional: z.boolean().check(z.describe('True when the size class could change with more information: a missing turnover or balance-sheet total could lower it, or the firm is owned by a large group (a linked enterprise, whose group\'s figures count too).')),
+    segment: z.enum(SEGMENTS).check(z.describe('Place in the innovation pyramid (Tabel 12), from the `innovation` answers: leader, developer, applier, follower, non-innovator.')),
+    techClass: z.enum(TECH_CLASSES).check(z.describe('Technology class of the sector from its NACE-BEL code (Tabel 13, OECD/Eurostat classification of manufacturing); non-manufacturing for every code outside divisions 10-33.')),
+    outOfRegion: z.boolean().check(z.describe('True when the firm has no operations in the Flemish Region (region is not "flanders"): it is referred to its own region\'s front door first.')),
+    recommendations: z.array(recommendation).check(z.describe('The channels to go to, best first.')),
+    notEligible: z.array(z.strictObject({
+      channel,
+      reason: z.string().check(z.describe('Why the firm cannot use this channel, in the requested language.')),
+      facts: z.array(z.string()).check(z.describe('Ids of the facts that ground the reason.')),
+    }).check(z.describe('A channel that a rule asked for (or a core channel) but that excludes this firm.'))).check(z.describe('Channels the firm is not eligible for, with the reason.')),
+    warnings,
+    firedRules: z.array(z.strictObject({
+      id: z.string().check(z.describe('Rule id (content/rules.yaml).')),
+      channel,
+      weight: z.int().check(z.describe('The rule\'s weight: positive recommends the channel, negative ranks it lower.')),
+    })).check(z.describe('Every rule that fired, with its weight, in the order of content/rules.yaml: the advisor\'s view of the reasoning.')),
+    signals: z.array(z.strictObject({
+      trigger,
+      channels: z.array(channel).check(z.describe('Recommended channels that a rule naming this warning light added to, in rank order (may be empty).')),
+    })).check(z.describe('One entry per warning light in the profile (Profile.triggers, same order): which recommended channels it led to.')),
+    contentVersion,
+  }).check(z.describe('Referral v1: where a firm should go for innovation support, and why.'));
+
+  const regionReferral = z.strictObject({
+    region: z.enum(OUTSIDE_REGIONS).check(z.describe('The firm\'s region (outside Flanders).')),
+    outOfRegion: z.literal(true).check(z.describe('Always true.')),
+    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
+      .check(z.describe('The region\'s front door first, then any channel that serves firms from that region.')),
+    warnings,
+    contentVersion,
+  }).check(z.describe('Region referral v1: for a firm known only by its region outside Flanders, which is sent straight to its own region\'s front door.'));
+
+  return { referral, regionReferral };
+}
