@@ -126,6 +126,10 @@ describe('npm run refer: random files never give a stack trace', () => {
   it('deeply nested JSON (100,000 levels, 200 kB) gives exit 2, not an internal error', { timeout: 35_000 }, () => {
     const path = join(DIR, 'deep.json');
     writeFileSync(path, `{"region":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    expectCalm(refer(path), 'deep.json');
+    const r = refer(path);
+    expectCalm(r, 'deep.json');
+    // Exit 2 exactly (expectCalm also lets 0 and 3 through), naming the field and showing the value as [...].
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^region: .*\(\[\.\.\.\]\)/m);
   });
 });

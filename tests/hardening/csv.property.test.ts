@@ -58,18 +58,32 @@ describe('CSV writer and reader (property)', () => {
     );
   });
 
-  it('parseCsv never throws anything but CsvError, on any text', () => {
+  it('parseCsv never throws anything but CsvError, on any text: only an unclosed quote, on a line of the text; text without quotes is split on line breaks and the delimiter', () => {
+    const seen = new Set<string>();
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('"', ',', ';', '\r', '\n', 'a', ' ', '\uFEFF'), maxLength: 60 }), delimiterArb, (text, d) => {
+        let rows: string[][];
         try {
-          const rows = parseCsv(text, d);
-          expect(Array.isArray(rows)).toBe(true);
+          rows = parseCsv(text, d);
         } catch (e) {
           expect(e).toBeInstanceOf(CsvError);
+          seen.add('error');
+          expect(text).toContain('"');
+          const { line } = e as CsvError;
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(line).toBeLessThanOrEqual((text.match(/\r|\n/g)?.length ?? 0) + 1);
+          return;
         }
+        if (text.includes('"')) return;
+        seen.add('no quotes');
+        // No quotes: one row per line (a final line break ends the last row; blank lines are skipped), cells split on the delimiter.
+        const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+        if (lines.at(-1) === '') lines.pop();
+        expect(rows).toEqual(lines.map((l) => l.split(d)).filter((r) => !(r.length === 1 && r[0]!.trim() === '')));
       }),
       { numRuns: 1_000 },
     );
+    expect([...seen].sort()).toEqual(['error', 'no quotes']);
   });
 
   it('neutraliseCell: changes exactly the formula-like cells, by one leading apostrophe', () => {
@@ -92,13 +106,8 @@ describe('every CSV we write is safe in a spreadsheet (property)', () => {
         const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
         const input = [['client', 'region', 'staff', 'nace', 'needs'], ...rows.map((r) => [r.client, 'flanders', r.staff, r.nace, r.needs])]
           .map((r) => r.map(quote).join(d)).join('\r\n');
-        let out: string;
-        try {
-          out = batchToCsv(referCsv(input, c, 'en'));
-        } catch (e) {
-          expect(e).toBeInstanceOf(CsvError);
-          return;
-        }
+        // Every cell is quoted, so the file always reads (no CsvError to excuse).
+        const out = batchToCsv(referCsv(input, c, 'en'));
         const parsed = parseCsv(out, detectDelimiter(out));
         for (const cell of parsed.flat()) expect(cell).not.toMatch(DANGEROUS);
         expect(parsed[0]!.slice(0, 5)).toEqual(['client', 'region', 'staff', 'nace', 'needs']);
@@ -214,14 +223,20 @@ describe('decodeCsvBytes (property)', () => {
     );
   });
 
-  it('never throws on any bytes, and always names what it read', () => {
+  it('never throws on any bytes, and names what it read: a UTF-16 BOM, else UTF-8 when the bytes are UTF-8, else Windows-1252, one character a byte', () => {
+    const seen = new Set<string>();
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => {
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 500 }), textArb.map(utf8)), (bytes) => {
         const r = decodeCsvBytes(bytes);
-        expect(typeof r.text).toBe('string');
-        expect(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).toContain(r.encoding);
+        seen.add(r.encoding);
+        if (bytes[0] === 0xff && bytes[1] === 0xfe) expect(r.encoding).toBe('utf-16le');
+        else if (bytes[0] === 0xfe && bytes[1] === 0xff) expect(r.encoding).toBe('utf-16be');
+        else if (isUtf8(bytes)) expect(r).toEqual({ text: new TextDecoder('utf-8').decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes), encoding: 'utf-8' });
+        else expect(r).toEqual({ text: [...bytes].map(cp1252Char).join(''), encoding: 'windows-1252' });
       }),
       { numRuns: 1_000 },
     );
+    expect(seen).toContain('utf-8');
+    expect(seen).toContain('windows-1252');
   });
 });

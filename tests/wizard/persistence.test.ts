@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateProfile } from '../../src/domain/profile';
 import { refer } from '../../src/domain/refer';
-import { completeProfile, type Answers } from '../../src/wizard/answers';
-import { decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION } from '../../src/wizard/persistence';
+import { REGIONS } from '../../src/domain/types';
+import { completeProfile, fromProfile, type Answers } from '../../src/wizard/answers';
+import {
+  decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION, type Decoded,
+} from '../../src/wizard/persistence';
 import { content, SME } from '../helpers';
 
 /** The small Flemish firm of the other tests, in West Flanders. */
@@ -11,6 +15,34 @@ const WEST_FLEMISH_SME: Answers = { ...SME, province: 'west-vlaanderen' };
 /** A fragment as the app would write it, around any payload. */
 const fragment = (payload: unknown) => `#r=${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
 const profileOf = (a: Answers) => completeProfile(a, content());
+
+const DAMAGED = { ok: false, problem: 'damaged' } as const;
+
+/**
+ * What a share fragment must decode to, by the format's rules, worked out from the fragment itself:
+ * - not "#r=" + unpadded base64url of UTF-8 JSON, or over 8,000 characters: damaged;
+ * - JSON that is not an object: damaged; a version other than 1: outdated if it is a number, else damaged;
+ * - a region outside Flanders: that region and nothing else;
+ * - otherwise the profile must pass validateProfile: then exactly the answers of the validated profile,
+ *   else the whole link is invalid (no field is dropped to make the rest pass).
+ */
+function expectedDecode(hash: string): Decoded<Answers> {
+  const tail = hash.slice(3);
+  if (!hash.startsWith('#r=') || hash.length > 8_000 || !/^[A-Za-z0-9_-]*$/.test(tail) || tail.length % 4 === 1) return DAMAGED;
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(tail, 'base64url')));
+  } catch {
+    return DAMAGED;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return DAMAGED;
+  const { v, region, profile } = data as Record<string, unknown>;
+  if (v !== SHARE_VERSION) return { ok: false, problem: typeof v === 'number' ? 'outdated' : 'damaged' };
+  if (region === 'brussels' || region === 'wallonia' || region === 'abroad') return { ok: true, value: { region } };
+  const checked = validateProfile(profile, content());
+  return checked.ok ? { ok: true, value: fromProfile(checked.profile) } : { ok: false, problem: 'invalid' };
+}
+const outcome = (r: Decoded<unknown>) => (r.ok ? 'ok' : r.problem);
 
 describe('saved progress (localStorage)', () => {
   it('round trip: answers, step and time come back as saved', () => {
@@ -81,11 +113,52 @@ describe('saved progress (localStorage)', () => {
     expect(parseSaved(`{"v":1,"x":"${'a'.repeat(200_000)}"}`)).toEqual({ ok: false, problem: 'damaged' });
   });
 
-  it('never throws on any string', () => {
+  it('never throws on any string, and never answers null (that means "nothing saved") or "invalid" (a share-link problem)', () => {
     fc.assert(fc.property(fc.string(), (raw) => {
       const r = parseSaved(raw);
-      expect(r === null || r.ok || ['damaged', 'outdated'].includes(r.problem)).toBe(true);
+      expect(r !== null && (r.ok || ['damaged', 'outdated'].includes(r.problem))).toBe(true);
     }));
+  });
+
+  describe('accepts only what validates: exactly the saved value back, or the whole save refused', () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const ANSWERS: Answers = {
+      ...WEST_FLEMISH_SME, mode: 'client', triggers: ['succession'], showTriggers: true, triggersAnswered: true, notes: 'Bel terug in maart', clientName: 'Bakkerij Peeters',
+    };
+    const saved = () => JSON.parse(serialiseSaved(ANSWERS, 'result', now)) as { v: unknown; answers: Record<string, unknown>; step: unknown; savedAt: unknown };
+
+    it('a save the content knows: every answer, the step and the time, nothing added', () => {
+      const expected = { ok: true, value: { v: SAVE_VERSION, answers: ANSWERS, step: 'result', savedAt: '2026-11-23T10:00:00.000Z' } };
+      expect(parseSaved(serialiseSaved(ANSWERS, 'result', now))).toStrictEqual(expected);
+      expect(parseSaved(serialiseSaved(ANSWERS, 'result', now), content())).toStrictEqual(expected);
+    });
+
+    // [what is wrong, the change, the outcome without the content (the format alone), with the content]
+    it.each<[string, (s: ReturnType<typeof saved>) => void, 'ok' | 'damaged' | 'outdated', 'damaged' | 'outdated']>([
+      ['staff as text (wrong type)', (s) => { s.answers.staff = '12,5'; }, 'damaged', 'damaged'],
+      ['a need as a bare string (wrong type)', (s) => { s.answers.needs = 'training'; }, 'damaged', 'damaged'],
+      ['an innovation answer as text (wrong type)', (s) => { s.answers.innovation = { newGoods: 'ja' }; }, 'damaged', 'damaged'],
+      ['a need id the content does not know', (s) => { s.answers.needs = ['training', 'world-domination']; }, 'ok', 'damaged'],
+      ['a warning-light id the content does not know', (s) => { s.answers.triggers = ['succession', 'alien-invasion']; }, 'ok', 'damaged'],
+      ['a NACE code that is no code (any more)', (s) => { s.answers.nace = '00.00'; }, 'ok', 'damaged'],
+      ['negative staff (out of range)', (s) => { s.answers.staff = -1; }, 'damaged', 'damaged'],
+      ['a negative balance sheet (out of range)', (s) => { s.answers.balanceSheetEur = -0.01; }, 'damaged', 'damaged'],
+      ['notes over 20,000 characters (out of range)', (s) => { s.answers.notes = 'n'.repeat(20_001); }, 'damaged', 'damaged'],
+      ['a client name over 200 characters (out of range)', (s) => { s.answers.clientName = 'N'.repeat(201); }, 'damaged', 'damaged'],
+      ['an unknown answer field', (s) => { s.answers.employees = 3; }, 'damaged', 'damaged'],
+      ['an unknown innovation key', (s) => { s.answers.innovation = { newGoods: true, magic: true }; }, 'damaged', 'damaged'],
+      ['an unknown mode', (s) => { s.answers.mode = 'admin'; }, 'damaged', 'damaged'],
+      ['an unknown step', (s) => { s.step = 'payment'; }, 'damaged', 'damaged'],
+      ['version 2', (s) => { s.v = 2; }, 'outdated', 'outdated'],
+      ['version 0', (s) => { s.v = 0; }, 'outdated', 'outdated'],
+    ])('%s', (_, change, formatOnly, withContent) => {
+      const s = saved();
+      change(s);
+      const raw = JSON.stringify(s);
+      // Without the content, ids and codes are only text: the save comes back exactly as written.
+      expect(parseSaved(raw)).toStrictEqual(formatOnly === 'ok' ? { ok: true, value: s } : { ok: false, problem: formatOnly });
+      expect(parseSaved(raw, content())).toStrictEqual({ ok: false, problem: withContent });
+    });
   });
 
   it('never throws on any JSON value', () => {
@@ -124,6 +197,60 @@ describe('share links (URL fragment)', () => {
     const payload = { v: 1, profile: { region: 'flanders', province: 'antwerpen', staff: 3, nace: '10.7', innovation: {}, needs: ['not-sure'] } };
     const decoded = decodeShareFragment(fragment(payload), content());
     expect(decoded).toMatchObject({ ok: true, value: { region: 'flanders', province: 'antwerpen', staff: 3, nace: '10.7', needs: ['not-sure'] } });
+  });
+
+  describe('accepts only what validates: exactly the answers of the profile, or the whole link refused', () => {
+    const PROFILE = {
+      region: 'flanders', province: 'antwerpen', staff: 3, turnoverEur: 450_000, ownedByLargeGroup: false, nace: '1071',
+      innovation: { newGoods: true, productInHouse: false }, needs: ['training', 'advice'], triggers: ['succession'],
+    };
+    /** A link around PROFILE with `patch` applied to the profile (undefined removes a field). */
+    const link = (patch: Record<string, unknown> = {}, top: Record<string, unknown> = {}) => fragment({ v: 1, profile: { ...PROFILE, ...patch }, ...top });
+
+    it('a valid link: every answer of its profile, the NACE code normalised, the pages behind it marked answered, nothing else', () => {
+      expect(decodeShareFragment(link(), content())).toStrictEqual({
+        ok: true,
+        value: {
+          region: 'flanders', province: 'antwerpen', staff: 3, turnoverEur: 450_000, balanceSheetEur: null, ownedByLargeGroup: false, nace: '10.71',
+          innovation: { newGoods: true, productInHouse: false }, introducedAnswered: true, practicesAnswered: true,
+          needs: ['training', 'advice'], triggers: ['succession'], showTriggers: true, triggersAnswered: true,
+        },
+      });
+    });
+
+    it('optional fields left out come back as "not given" (no balance sheet, no group, no warning lights)', () => {
+      expect(decodeShareFragment(link({ province: undefined, turnoverEur: undefined, ownedByLargeGroup: undefined, triggers: undefined, innovation: {} }), content())).toStrictEqual({
+        ok: true,
+        value: {
+          region: 'flanders', province: undefined, staff: 3, turnoverEur: null, balanceSheetEur: null, ownedByLargeGroup: false, nace: '10.71',
+          innovation: {}, introducedAnswered: true, practicesAnswered: true, needs: ['training', 'advice'], triggers: [], showTriggers: false, triggersAnswered: true,
+        },
+      });
+    });
+
+    it.each<[string, string, 'invalid' | 'outdated' | 'damaged']>([
+      ['staff as text (wrong type)', link({ staff: '3' }), 'invalid'],
+      ['ownership as text (wrong type)', link({ ownedByLargeGroup: 'nee' }), 'invalid'],
+      ['needs as a bare string (wrong type)', link({ needs: 'training' }), 'invalid'],
+      ['an innovation answer as text (wrong type)', link({ innovation: { newGoods: 'yes' } }), 'invalid'],
+      ['one unknown need id among known ones', link({ needs: ['training', 'world-domination'] }), 'invalid'],
+      ['one unknown warning-light id', link({ triggers: ['succession', 'alien-invasion'] }), 'invalid'],
+      ['the same need twice', link({ needs: ['training', 'training'] }), 'invalid'],
+      ['no needs at all', link({ needs: [] }), 'invalid'],
+      ['a NACE code in no division', link({ nace: '00.00' }), 'invalid'],
+      ['negative staff (out of range)', link({ staff: -1 }), 'invalid'],
+      ['a negative turnover (out of range)', link({ turnoverEur: -0.01 }), 'invalid'],
+      ['staff of 1e400, i.e. Infinity (out of range)', `#r=${Buffer.from('{"v":1,"profile":{"region":"flanders","staff":1e400,"nace":"25.62","needs":["training"]}}').toString('base64url')}`, 'invalid'],
+      ['an unknown profile field', link({ employees: 3 }), 'invalid'],
+      ['an unknown innovation key', link({ innovation: { newGoods: true, magic: true } }), 'invalid'],
+      ['a province with a region outside Flanders', link({ region: 'wallonia' }), 'invalid'],
+      ['staff missing', link({ staff: undefined }), 'invalid'],
+      ['version 2', link({}, { v: 2 }), 'outdated'],
+      ['version 0', link({}, { v: 0 }), 'outdated'],
+      ['version "1" (a string)', link({}, { v: '1' }), 'damaged'],
+    ])('%s: the whole link is refused (%s), no field dropped to save the rest', (_, hash, problem) => {
+      expect(decodeShareFragment(hash, content())).toStrictEqual({ ok: false, problem });
+    });
   });
 
   it.each([
@@ -187,29 +314,60 @@ describe('share links (URL fragment)', () => {
     expect(decodeShareFragment(fragment({ v: 1, region: '<script>alert(1)</script>' }), content())).toEqual({ ok: false, problem: 'invalid' });
   });
 
-  it('never throws on any string after the prefix', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (tail) => {
-      const r = decodeShareFragment(`#r=${tail}`, content());
-      expect(r.ok || ['damaged', 'outdated', 'invalid'].includes(r.problem)).toBe(true);
+  const base = JSON.parse(Buffer.from(encodeShareFragment(WEST_FLEMISH_SME).slice(3), 'base64url').toString('utf8')) as { profile: Record<string, unknown> };
+  const FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers', 'employees'];
+  // Values that are right for some field and wrong for others, so that every outcome comes up.
+  const nearValue = fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom<unknown>(...REGIONS, 'limburg', 0, 12.5, 250, -1, '25.62', '2562', '00', [], ['training'], ['training', 'training'], ['world-domination'], ['succession'], { newGoods: true }, { magic: true }, true, null),
+  );
+  /** Any JSON, a valid link with one profile field changed or removed, or a region-only link. */
+  const payloadArb = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ v: fc.oneof(fc.constant(1), fc.jsonValue()), field: fc.constantFrom(...FIELDS), value: fc.option(nearValue, { nil: undefined }) })
+      .map(({ v, field, value }) => ({ v, profile: { ...base.profile, [field]: value } })),
+    fc.record({ v: fc.constant(1), region: fc.oneof(fc.constantFrom(...REGIONS), fc.jsonValue()) }),
+  );
+
+  it('never throws on any string after the prefix: outside base64url it is damaged, inside it decodes by the rules', () => {
+    const json = (p: unknown) => Buffer.from(JSON.stringify(p), 'utf8');
+    const tailArb = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.stringMatching(/^[A-Za-z0-9_-]*$/),
+      fc.base64String(),
+      payloadArb.map((p) => json(p).toString('base64url')),
+      // Standard base64 ("+", "/", "=" padding) of the same payloads: not the link format.
+      payloadArb.map((p) => json(p).toString('base64')),
+    );
+    fc.assert(fc.property(tailArb, (tail) => {
+      const hash = `#r=${tail}`;
+      const r = decodeShareFragment(hash, content());
+      if (!/^[A-Za-z0-9_-]*$/.test(tail)) expect(r).toStrictEqual(DAMAGED);
+      expect(r).toStrictEqual(expectedDecode(hash));
     }));
   });
 
-  it('never throws on any JSON payload, and accepts only what validates', () => {
-    fc.assert(fc.property(fc.jsonValue(), (payload) => {
-      const r = decodeShareFragment(fragment(payload), content());
-      if (r.ok) expect(r.value.region).toBeDefined();
-      else expect(['damaged', 'outdated', 'invalid']).toContain(r.problem);
-    }));
+  it('never throws on any JSON payload, and accepts only what validates: exactly the validated answers, else the problem', () => {
+    const seen = new Set<string>();
+    fc.assert(fc.property(payloadArb, (payload) => {
+      const hash = fragment(payload);
+      const r = decodeShareFragment(hash, content());
+      expect(r).toStrictEqual(expectedDecode(hash));
+      seen.add(outcome(r));
+    }), { numRuns: 300 });
+    // The payloads reached every outcome (a property that only ever met garbage would prove little).
+    expect([...seen].sort()).toEqual(['damaged', 'invalid', 'ok', 'outdated']);
   });
 
-  it('never throws on payloads that look almost like a share link', () => {
+  it('never throws on payloads that look almost like a share link, and decodes them by the rules', () => {
     const almost = fc.record({
       v: fc.oneof(fc.constant(1), fc.anything()),
+      region: fc.oneof(fc.constantFrom(...REGIONS), fc.anything()),
       profile: fc.oneof(fc.anything(), fc.record({ region: fc.oneof(fc.constant('flanders'), fc.string()), staff: fc.anything(), nace: fc.oneof(fc.constant('25.62'), fc.string()), needs: fc.anything() })),
     }, { requiredKeys: [] });
     fc.assert(fc.property(almost, (payload) => {
-      const r = decodeShareFragment(fragment(payload), content());
-      expect(r.ok || ['damaged', 'outdated', 'invalid'].includes(r.problem)).toBe(true);
+      const hash = fragment(payload);
+      expect(decodeShareFragment(hash, content())).toStrictEqual(expectedDecode(hash));
     }));
   });
 });
