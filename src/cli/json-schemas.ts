@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../content/load';
+import { ContentError, loadContent } from '../content/load';
 import type { Content } from '../domain/content-model';
 import { NACE_DIVISIONS } from '../domain/nace';
 import { profileSchema } from '../domain/profile';
@@ -170,6 +170,7 @@ export function main(argv: string[]): number {
       process.stdout.write(`wrote ${shown} (${Buffer.byteLength(text)} bytes)\n`);
     }
   }
+  if (check && !stale.length) process.stdout.write('public/schemas: all three JSON Schemas are up to date\n');
   if (stale.length) {
     process.stderr.write(`${stale.join('\n')}\nRun \`npm run schemas\` to regenerate, and commit the result.\n`);
     return 1;
@@ -177,4 +178,13 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    // A content problem is the editor's to fix: say where it is, as the other commands do, without a stack trace.
+    if (!(e instanceof ContentError)) throw e;
+    process.stderr.write(`the content in content/ has problems:\n${e.message}\n`);
+    process.exitCode = 1;
+  }
+}

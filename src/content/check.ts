@@ -87,7 +87,8 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
     for (const n of e.notEligible ?? []) if (!r.notEligible.some((x) => x.channel === n)) fail(`expected ${n} to be listed as not eligible`);
   }
 
-  // Rules that can fire somewhere in the profile space (and whose channel is then available).
+  // Rules that can fire somewhere in the profile space. A rule that fires for a channel the firm cannot
+  // use still counts: it lists that channel under notEligible, with the channel's reason.
   const extraNace = new Set<string>();
   content.rules.forEach((r) => conditionNace(r.when, extraNace));
   const needIds = content.needs.map((n) => n.id);

@@ -1,6 +1,6 @@
 // Many profiles at once: a JSON array or a CSV file. One home for the batch rules, used by the
 // CLI and the browser, so both answer identically.
-import type { Content } from '../domain/content-model';
+import type { Content } from './content-model';
 import { detectDelimiter, parseCsv, writeCsv, type Delimiter } from './csv';
 import { parseBelgianNumber } from './numbers';
 import { fieldErrorText, validateProfile, type FieldError } from './profile';

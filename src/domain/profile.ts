@@ -1,6 +1,6 @@
 // Profile v1: validation with zod, and errors that name the field and say what is expected.
 import { z } from './zod';
-import type { Content } from '../domain/content-model';
+import type { Content } from './content-model';
 import { normaliseNace } from './nace';
 import { perContent } from './per-content';
 import { fill } from './template';
