@@ -111,6 +111,9 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     ch.excludes.forEach((e, i) => e.facts.forEach((id, j) => {
       if (factsKnown && !factIds.has(id)) add(`channels/${ch.id}.yaml`, `excludes.${i}.facts.${j}`, `unknown fact "${id}"`);
     }));
+    const via = ch.contact.via?.channel;
+    if (via !== undefined && (!channelIds.has(via) || via === ch.id)) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `unknown channel "${via}" (or the channel itself)`);
+    if (via !== undefined && c.channels[via]?.contact.via) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `channel "${via}" has a via itself: point to a channel with its own contact`);
     ch.calls.forEach((call, i) => {
       if (!ch.instruments.some((ins) => ins.id === call.instrument) && call.instrument !== ch.id) {
         add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `unknown instrument "${call.instrument}"`);

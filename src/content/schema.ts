@@ -32,6 +32,8 @@ const SourcedSchema = z.strictObject({
   value: z.union([nonEmpty, z.number()]),
   source: UrlSchema,
   checked: DateSchema,
+  /** The page's own date, where it shows one. */
+  dated: DateSchema.optional(),
 });
 
 
@@ -91,10 +93,17 @@ export const ChannelSchema = z.strictObject({
   contact: z.strictObject({
     /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
     languages: z.array(z.enum(LANGS)).min(1).default(['nl']),
+    /** Who answers at the central url/phone/email. */
+    organisation: TextSchema,
     url: SourcedSchema,
     phone: SourcedSchema.optional(),
     email: SourcedSchema.optional(),
+    note: TextSchema.optional(),
     offices: z.partialRecord(z.enum(PROVINCES), OfficeSchema).optional(),
+    /** The contact point is the first college of the firm's province with a phone or an e-mail (providers/colleges.yaml). */
+    nearestCollege: z.boolean().optional(),
+    /** Without a phone or e-mail for the firm, the contact of this channel is given instead, with the note. */
+    via: z.strictObject({ channel: z.string().regex(/^[a-z0-9-]+$/), note: TextSchema }).optional(),
   }),
   excludes: z.array(z.strictObject({ when: ConditionSchema, reason: TextSchema, facts: z.array(nonEmpty).default([]) })).default([]),
   instruments: z
@@ -173,7 +182,11 @@ export const CollegeSchema = z.strictObject({
   provinces: z.array(z.enum(PROVINCES)).default([]),
   domains: TextSchema,
   url: SourcedSchema.optional(),
+  nace: z.array(z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'must be a NACE code like "10" or "25.62"')).min(1).optional(),
   contact: SourcedSchema.optional(),
+  address: SourcedSchema.optional(),
+  phone: SourcedSchema.optional(),
+  email: SourcedSchema.optional(),
   ...ProviderBase,
 }) satisfies z.ZodType<College>;
 export const AdvisorSchema = z.strictObject({

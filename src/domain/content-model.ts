@@ -57,6 +57,8 @@ interface Sourced {
   value: string | number;
   source: string;
   checked: IsoDate;
+  /** The page's own date (published or last changed), where it shows one. */
+  dated?: IsoDate;
 }
 
 /** Something looked for and not confirmed: shown to editors, never stated as a fact. */
@@ -94,10 +96,24 @@ export interface Channel {
   contact: {
     /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
     languages: Lang[];
+    /** Who answers at the central url/phone/email below (e.g. "VLAIO"). */
+    organisation: Text;
     url: Sourced;
     phone?: Sourced;
     email?: Sourced;
+    /** Said with this channel's contact point (e.g. what to ask for). */
+    note?: Text;
     offices?: Partial<Record<Province, Office>>;
+    /**
+     * The contact point is the first university college (content/providers/colleges.yaml) that serves the
+     * firm's province and has a phone or an e-mail, when there is no office for that province.
+     */
+    nearestCollege?: boolean;
+    /**
+     * When this channel has no phone or e-mail for the firm, the firm is pointed to the contact of
+     * channel `channel` (e.g. the innovation advisor), with `note` saying why.
+     */
+    via?: { channel: string; note: Text };
   };
   excludes: Array<{ when: Condition; reason: Text; facts: string[] }>;
   instruments: Array<{ id: string; name: Text; summary: Text; status: InstrumentStatus }>;
@@ -179,7 +195,13 @@ export interface College {
   provinces: Province[];
   domains: Text;
   url?: Sourced;
+  /** NACE-BEL prefixes of the firms its expertise fits (editorial, from `domains`); absent: any firm. */
+  nace?: string[];
+  /** A web page that is the entry point for firms. */
   contact?: Sourced;
+  address?: Sourced;
+  phone?: Sourced;
+  email?: Sourced;
   source: string;
   checked: IsoDate;
 }

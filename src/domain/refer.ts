@@ -1,6 +1,6 @@
 // The referral engine: profile + content -> Referral v1. Generic: every rule, text and channel is
 // content (content/rules.yaml, content/channels/*.yaml); no content id is written in this file.
-import type { Channel, Cluster, Content, Fact } from './content-model';
+import type { Channel, Cluster, College, Content, Fact } from './content-model';
 import { compileCondition, conditionAsks, naceMatches, onlyRegion, type Situation } from './conditions';
 import { formatDate } from './format';
 import { techClass } from './nace';
@@ -8,7 +8,7 @@ import { perContent } from './per-content';
 import { segment } from './segment';
 import { sizeClass, type SizeResult } from './size';
 import { fill } from './template';
-import type { FiredRule, Lang, NotEligible, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
+import type { Contact, FiredRule, Lang, NotEligible, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
 
 export type { Situation };
 
@@ -70,9 +70,22 @@ interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: str
 type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
 type Vars = (key: string) => string | undefined;
 
+/** A sourced value as shown (content keeps its source and date). */
+const str = (v: { value: string | number } | undefined) => (v === undefined ? undefined : String(v.value));
+/** The contact without the fields that have no value (so a referral holds no `undefined`). */
+function compact(c: { organisation: string } & { [K in Exclude<keyof Contact, 'organisation'>]?: string | undefined }): Contact {
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as Contact;
+}
+
 /**
- * Makes the engine for a validated content (src/content/load.ts): compiles every condition, indexes
- * facts and rules, and keeps the texts that are the same for every firm. Pure. Content that was not
+ * Makes the engine for a validated content (`loadContent().content` in Node; the build's content
+ * modules in the browser). Profiles must be validated first:
+ *
+ *   const { content } = loadContent();
+ *   const v = validateProfile(JSON.parse(text), content, 'nl');   // errors name the field
+ *   if (v.ok) createEngine(content).refer(v.profile, 'nl');
+ *
+ * Compiles every condition, indexes facts and rules, and keeps the texts that are the same for every firm. Pure. Content that was not
  * cross-checked (an unknown fact, reason or channel id) makes `refer` throw a TypeError when it
  * reaches that id; content as load.ts returns it never does.
  */
@@ -174,6 +187,29 @@ export function createEngine(content: Content): Engine {
     return extras;
   }
 
+  /** The channel's own point for the firm: its province's office, else (where the channel says so) a college of the province, else its central contact. */
+  function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
+    const c = channel.contact;
+    const note = c.note?.[lang];
+    const { province, nace } = s;
+    const office = province ? c.offices?.[province] : undefined;
+    if (office) return compact({ organisation: office.name, phone: office.phone, email: office.email, url: office.url, address: office.address, note });
+    const fits = (k: College) => !k.nace || (nace !== undefined && k.nace.some((prefix) => naceMatches(prefix, nace)));
+    const college = province && c.nearestCollege ? content.colleges.find((k) => k.provinces.includes(province) && (k.phone || k.email) && fits(k)) : undefined;
+    if (college) {
+      return compact({ organisation: college.name, phone: str(college.phone), email: str(college.email), url: str(college.url), address: str(college.address), note });
+    }
+    return compact({ organisation: c.organisation[lang], phone: str(c.phone), email: str(c.email), url: str(c.url), note });
+  }
+
+  /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
+  function contactFor(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
+    const own = ownContact(channel, s, lang);
+    const via = channel.contact.via;
+    if (own.phone || own.email || !via) return own;
+    return { ...ownContact(content.channels[via.channel]!, s, lang), note: via.note[lang] };
+  }
+
   /** Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a fact is quoted only where it first appears. */
   function rank(candidates: Candidate[], first?: string): Recommendation[] {
     const quoted = new Set<string>();
@@ -205,7 +241,7 @@ export function createEngine(content: Content): Engine {
       }
       if (!entry || entry.score <= 0) continue;
       const reasons = [...entry.reasons, ...channelExtras(channel, s, lang, vars)];
-      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [] });
+      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [], contact: contactFor(channel, s, lang) });
     }
     // A firm outside Flanders is always pointed first to its own region's front door.
     const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
@@ -245,9 +281,11 @@ export function createEngine(content: Content): Engine {
     if (!byChannel.has(frontDoor)) byChannel.set(frontDoor, { score: 1, reasons: [], laterBecause: [], rules: [], seen: new Set() });
     const candidates: Candidate[] = content.meta.channelOrder.flatMap((channel) => {
       const entry = byChannel.get(channel);
-      return entry && entry.score > 0 ? [{ channel, score: entry.score, reasons: entry.reasons, laterBecause: [], rules: entry.rules, facts: [] }] : [];
+      return entry && entry.score > 0
+        ? [{ channel, score: entry.score, reasons: entry.reasons, laterBecause: [], rules: entry.rules, facts: [], contact: contactFor(content.channels[channel]!, s, lang) }]
+        : [];
     });
-    const recommendations = rank(candidates).map(({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds }) => ({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds }));
+    const recommendations = rank(candidates).map(({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds, contact }) => ({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds, contact }));
     return { region, outOfRegion: true, recommendations, warnings: [content.engineTexts.warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
   }
 

@@ -46,6 +46,14 @@ export function referralSchemas(ids?: ReferralIds) {
   const laterBecause = texts('Why this channel ranks lower than it otherwise would (rules with a negative weight), in the requested language; often empty.');
   const rules = z.array(z.string()).check(z.describe('Ids of the rules (content/rules.yaml) that added to this channel, in the order of rules.yaml.'));
   const facts = z.array(z.string()).check(z.describe('Ids of the facts quoted in `reasons` (content/channels/*.yaml). A fact is quoted once per referral, under the first channel that quotes it.'));
+  const contact = z.strictObject({
+    organisation: z.string().check(z.describe('Who to contact (an office, a university college, an agency), in the requested language.')),
+    phone: z.optional(z.string().check(z.describe('Phone number, as written on the source page.'))),
+    email: z.optional(z.string().check(z.describe('E-mail address.'))),
+    url: z.optional(z.string().check(z.describe('Web page of the contact point.'))),
+    address: z.optional(z.string().check(z.describe('Street address.'))),
+    note: z.optional(z.string().check(z.describe('What to ask for, or why this point rather than the channel itself (e.g. the channel has no confirmed phone or e-mail, so the innovation advisor is the way in), in the requested language.'))),
+  }).check(z.describe('Whom to contact first for this channel: the channel\'s office for the firm\'s province, else a university college of that province (for channels that work through the colleges), else the channel\'s central contact; when that has no phone or e-mail, the contact of the channel named as the way in. Every value comes from content/ with its source URL and checked date.'));
   const contentVersion = z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}$/),
     z.describe('Version of the content (rules, channels, facts) that made this referral: a date, YYYY-MM-DD (content/meta.yaml).'),
@@ -60,6 +68,7 @@ export function referralSchemas(ids?: ReferralIds) {
     laterBecause,
     rules,
     facts,
+    contact,
   }).check(z.describe('A channel the firm is referred to.'));
 
   const referral = z.strictObject({
@@ -90,7 +99,7 @@ export function referralSchemas(ids?: ReferralIds) {
   const regionReferral = z.strictObject({
     region: z.enum(OUTSIDE_REGIONS).check(z.describe('The firm\'s region (outside Flanders).')),
     outOfRegion: z.literal(true).check(z.describe('Always true.')),
-    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
+    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts, contact }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
       .check(z.describe('The region\'s front door first, then any channel that serves firms from that region.')),
     warnings,
     contentVersion,

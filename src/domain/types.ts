@@ -110,6 +110,24 @@ export interface Recommendation {
   rules: string[];
   /** Ids of the facts quoted in the reasons. */
   facts: string[];
+  /** Whom to contact first for this channel: the point nearest the firm that content gives (see Contact). */
+  contact: Contact;
+}
+
+/**
+ * A contact point for a recommendation: the channel's office for the firm's province, else a college
+ * of that province (channels that say so), else the channel's central contact; when that has no phone
+ * or e-mail, the contact of the channel the content names as the way in (e.g. the innovation advisor).
+ * Every value is read from content, where it carries its source and checked date. Texts in the requested language.
+ */
+export interface Contact {
+  organisation: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  address?: string;
+  /** What to ask for, or why this point rather than the channel itself. */
+  note?: string;
 }
 
 /** A channel a rule asked for (or a core channel) that excludes the firm, with the reason in the requested language. */

@@ -251,7 +251,10 @@ describe('referral-v1.schema.json and the Referral v1 zod schema', () => {
     expect(REFERRAL.additionalProperties).toBe(false);
     expect(REFERRAL.required).toEqual(['sizeClass', 'sizeProvisional', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'notEligible', 'warnings', 'firedRules', 'signals', 'contentVersion']);
     const recommendation = REFERRAL.properties.recommendations.items;
-    expect(recommendation.required).toEqual(['channel', 'rank', 'score', 'reasons', 'laterBecause', 'rules', 'facts']);
+    expect(recommendation.required).toEqual(['channel', 'rank', 'score', 'reasons', 'laterBecause', 'rules', 'facts', 'contact']);
+    expect(recommendation.properties.contact.required).toEqual(['organisation']);
+    expect(recommendation.properties.contact.additionalProperties).toBe(false);
+    expect(Object.keys(recommendation.properties.contact.properties)).toEqual(['organisation', 'phone', 'email', 'url', 'address', 'note']);
     expect(recommendation.properties.channel.enum).toEqual(C.meta.channelOrder);
     expect(recommendation.properties.channel.description).toContain('led = ');
     expect(REFERRAL.properties.signals.items.properties.trigger.enum).toEqual(C.triggers.map((t) => t.id));
