@@ -5,7 +5,7 @@ import { initI18n, isLang, LANG_KEY } from './i18n';
 import { App } from './ui/App';
 import { loadContentFor } from './ui/content';
 import { readStorage, SAVE_KEY } from './wizard/storage';
-import { isShareFragment } from './wizard/share-link';
+import { findShareLink } from './wizard/share-link';
 
 function preferredLanguage() {
   const saved = readStorage(LANG_KEY);
@@ -15,13 +15,15 @@ function preferredLanguage() {
 const root = document.getElementById('root')!;
 // A share link opens on its result: do not show the prerendered start page meanwhile.
 const lang = preferredLanguage();
-if (isShareFragment(location.hash)) {
+// (Also a link damaged on its way: share-link.ts.)
+const shareLink = findShareLink(location) !== null;
+if (shareLink) {
   root.replaceChildren();
   // Fetch the wizard and the content alongside the strings instead of after them.
   void import('./ui/Wizard');
   void loadContentFor(lang);
 }
-const startPage = !location.hash && !new URLSearchParams(location.search).has('batch');
+const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch');
 // The start page needs only its own strings; the wizard and the batch page load the rest.
 await initI18n(lang, startPage ? 'start' : 'all');
 const app = (

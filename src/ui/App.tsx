@@ -11,7 +11,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
-import { isShareFragment } from '../wizard/share-link';
+import { findShareLink, isShareFragment } from '../wizard/share-link';
 import type { Entry, Notice } from './Wizard';
 
 // The wizard with the content texts and all the strings of the active language.
@@ -25,13 +25,20 @@ const BatchPage = lazy(async () => (await Promise.all([import('./batch/BatchPage
 
 export function App() {
   const { t, i18n } = useTranslation();
-  // The fragment the page was opened with: a share link opens the wizard straight on its result.
-  const [hash] = useState(() => location.hash);
-  const [entry, setEntry] = useState<Entry | null>(() => (isShareFragment(hash) ? { kind: 'link' } : null));
+  // The share link the page was opened with (repaired if mail or copying damaged it, share-link.ts):
+  // it opens the wizard straight on its result, or on the first question it leaves open.
+  const [link] = useState(() => findShareLink(location));
+  const hash = link?.fragment ?? location.hash;
+  const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : null));
   const [notice, setNotice] = useState<Notice | null>(null);
   const resumable = readStorage(SAVE_KEY) !== null;
   // Tells tests and tools that React has taken over the prerendered start page.
   useEffect(() => { document.documentElement.dataset.ready = 'true'; }, []);
+  // A link whose "#" was encoded into the path ("/%23r=..."): the path goes back to the app's own
+  // (the wizard takes the fragment out of the address bar once it has read it).
+  useEffect(() => {
+    if (link && location.pathname + location.search !== link.address) history.replaceState(null, '', link.address + location.hash);
+  }, [link]);
   // A share link pasted into an open tab changes only the fragment: open it as a fresh visit.
   useEffect(() => {
     const onHash = () => { if (isShareFragment(location.hash)) location.reload(); };

@@ -7,8 +7,8 @@ import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
 import { MAX_NAME, MAX_NOTES } from './limits';
 import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
-import { MODES } from './modes';
-import { isShareFragment, SHARE_PREFIX } from './share-link';
+import { MODES, type Mode } from './modes';
+import { isShareFragment, repairShareFragment, SHARE_PREFIX } from './share-link';
 
 
 export const SHARE_VERSION = 1;
@@ -48,7 +48,8 @@ const SavedSchema = z.strictObject({
 });
 export type Saved = z.infer<typeof SavedSchema>;
 
-export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'damaged' | 'outdated' | 'invalid' };
+/** `fields`: for an invalid share link, the top-level fields that were refused ("staff", "mode", "profile"). */
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'damaged' | 'outdated' | 'invalid'; fields?: string[] };
 
 function base64UrlEncode(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -75,25 +76,76 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The fragment ("#r=...") that carries a firm's answers: a complete profile, or just the region outside Flanders. */
+/**
+ * The fragment ("#r=...") that carries a firm's answers: `{ v: 1, profile }`, the profile a complete
+ * Profile v1 (for a firm outside Flanders just its region). No mode: whoever opens the link sees the
+ * owner's wording (the README, "Share and prefilled links", documents the format).
+ */
 export function encodeShareFragment(answers: Answers): string {
-  const payload = answers.region && answers.region !== 'flanders'
-    ? { v: SHARE_VERSION, region: answers.region }
-    : { v: SHARE_VERSION, profile: toProfile(answers) };
-  return `${SHARE_PREFIX}${base64UrlEncode(JSON.stringify(payload))}`;
+  const profile = answers.region && answers.region !== 'flanders' ? { region: answers.region } : toProfile(answers);
+  return `${SHARE_PREFIX}${base64UrlEncode(JSON.stringify({ v: SHARE_VERSION, profile }))}`;
 }
 
+/** Stand-ins for the required fields a partial profile leaves out, so that each given field is checked on its own. */
+const standIns = (content: Content) => ({ region: 'flanders', staff: 0, nace: '62.01', needs: [content.needs[0]!.id] });
+/** The top-level field an error is about; an unknown field named like no field could be, as "profile". */
+const topField = (field: string) => {
+  const top = field.split(/[.[]/)[0] ?? '';
+  return /^[A-Za-z0-9_]{1,40}$/.test(top) ? top : 'profile';
+};
+
+/**
+ * The answers of a share link's profile: a valid Profile v1 as it is (the result can be shown), or any
+ * subset of its fields, each checked on its own (plus "a province only in Flanders"), to be completed in
+ * the wizard. A province without a region means Flanders. A field that does not validate refuses the
+ * whole link, naming the field; nothing is dropped to save the rest.
+ */
+function profileAnswers(profile: unknown, content: Content): { ok: true; answers: Answers } | { ok: false; fields: string[] } {
+  if (!profile || typeof profile !== 'object' || Array.isArray(profile)) return { ok: false, fields: ['profile'] };
+  const complete = validateProfile(profile, content);
+  if (complete.ok) return { ok: true, answers: fromProfile(complete.profile) };
+  const given = profile as Record<string, unknown>;
+  const checked = validateProfile({ ...standIns(content), ...given }, content);
+  if (!checked.ok) return { ok: false, fields: [...new Set(checked.errors.map((e) => topField(e.field)))] };
+  const p = checked.profile;
+  const has = (field: string) => Object.hasOwn(given, field);
+  const answers: Answers = {};
+  if (has('region')) answers.region = p.region;
+  else if (has('province')) answers.region = 'flanders';
+  if (has('province')) answers.province = p.province;
+  if (has('staff')) answers.staff = p.staff;
+  if (has('turnoverEur')) answers.turnoverEur = p.turnoverEur;
+  if (has('balanceSheetEur')) answers.balanceSheetEur = p.balanceSheetEur;
+  if (has('ownedByLargeGroup')) answers.ownedByLargeGroup = p.ownedByLargeGroup;
+  if (has('nace')) answers.nace = p.nace;
+  if (has('innovation')) Object.assign(answers, { innovation: { ...p.innovation }, introducedAnswered: true, practicesAnswered: true });
+  if (has('needs')) answers.needs = [...p.needs];
+  if (has('triggers')) {
+    const triggers = [...(p.triggers ?? [])];
+    Object.assign(answers, { triggers, showTriggers: triggers.length > 0, triggersAnswered: true });
+  }
+  return { ok: true, answers };
+}
+
+/**
+ * A share or prefilled link: `{ v: 1, mode?, profile }` (and the older `{ v: 1, region }` of a firm
+ * outside Flanders). The link is repaired first (share-link.ts). A complete profile opens the result, a
+ * partial one the first open question (the machine's RESTORE decides); `mode` sets the wizard's mode.
+ */
 export function decodeShareFragment(hash: string, content: Content): Decoded<Answers> {
-  if (!isShareFragment(hash) || hash.length > MAX_FRAGMENT) return { ok: false, problem: 'damaged' };
-  const json = base64UrlDecode(hash.slice(SHARE_PREFIX.length));
+  const fragment = repairShareFragment(hash);
+  if (!isShareFragment(fragment) || fragment.length > MAX_FRAGMENT) return { ok: false, problem: 'damaged' };
+  const json = base64UrlDecode(fragment.slice(SHARE_PREFIX.length));
   const data = json === null ? undefined : parseJson(json);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: 'damaged' };
   const { v } = data as { v?: unknown };
   if (v !== SHARE_VERSION) return { ok: false, problem: typeof v === 'number' ? 'outdated' : 'damaged' };
-  const { region, profile } = data as { region?: unknown; profile?: unknown };
-  if (region === 'brussels' || region === 'wallonia' || region === 'abroad') return { ok: true, value: { region } };
-  const checked = validateProfile(profile, content);
-  return checked.ok ? { ok: true, value: fromProfile(checked.profile) } : { ok: false, problem: 'invalid' };
+  const { mode, region, profile } = data as { mode?: unknown; region?: unknown; profile?: unknown };
+  if (mode !== undefined && !(MODES as readonly unknown[]).includes(mode)) return { ok: false, problem: 'invalid', fields: ['mode'] };
+  const withMode = (answers: Answers): Answers => (mode === undefined ? answers : { mode: mode as Mode, ...answers });
+  if (region === 'brussels' || region === 'wallonia' || region === 'abroad') return { ok: true, value: withMode({ region }) };
+  const read = profileAnswers(profile, content);
+  return read.ok ? { ok: true, value: withMode(read.answers) } : { ok: false, problem: 'invalid', fields: read.fields };
 }
 
 export function serialiseSaved(answers: Answers, step: Step, now = new Date()): string {

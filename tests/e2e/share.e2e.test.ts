@@ -105,4 +105,35 @@ describe('share link', () => {
     const { url } = await shareLink();
     await expectFreshStartWith(alteredLink(url, (p) => { (p.profile as Record<string, unknown>).staff = -3; }), 'notice.link-invalid');
   });
+
+  // Prefilled links (README, "Share and prefilled links"): what an accountant's CRM knows of a client.
+  const CRM_LINK = Buffer.from(JSON.stringify({
+    v: 1, mode: 'client', profile: { region: 'flanders', province: 'limburg', staff: 12, turnoverEur: 1_800_000, balanceSheetEur: 900_000 },
+  }), 'utf8').toString('base64url');
+
+  /** Opens `link` in a fresh context: the ownership question (the first the CRM's facts leave open), in client wording, the address bar clean. */
+  async function expectPrefilledAt(link: string, where: string) {
+    const app = await newPage(browser);
+    const { page, context } = app;
+    await page.goto(link);
+    await waitForApp(page);
+    await onStep(page, lang, 'ownership', 'client');
+    const address = new URL(page.url());
+    expect(address.pathname + address.hash).toBe('/');
+    // The facts of the link are kept behind the question: back on the figures page, the turnover is filled in.
+    await page.getByText(t(lang, 'nav.back'), { exact: true }).click();
+    await onStep(page, lang, 'figures', 'client');
+    expect(await page.getByRole('textbox', { name: t(lang, 'figures.turnoverLabel') }).inputValue()).toBe('1.800.000');
+    await expectNoA11yViolations(page, where);
+    expectCleanRun(app);
+    await context.close();
+  }
+
+  it('a prefilled link with a partial profile opens the first open question, in its mode, answers kept', async () => {
+    await expectPrefilledAt(`${appURL()}/#r=${CRM_LINK}`, 'question opened from a prefilled link');
+  });
+
+  it('a link whose "#" a mail gateway encoded into the path (%23r=) still opens, and the address is cleaned', async () => {
+    await expectPrefilledAt(`${appURL()}/%23r=${CRM_LINK}`, 'question opened from a %23r= link');
+  });
 });
