@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Fact } from '../../domain/content-model';
 import { engineFor, refer, referRegion } from '../../domain/refer';
-import type { Lang, Referral } from '../../domain/types';
+import type { Contact as RecommendationContact, Lang, Referral } from '../../domain/types';
 import { completeProfile, outsideFlanders } from '../../wizard/answers';
 import { encodeShareFragment } from '../../wizard/persistence';
 import { PyramidSvg } from '../components/PyramidSvg';
@@ -18,17 +18,39 @@ import { content, useLang } from '../content';
 import { formatDate, localDate } from '../../domain/format';
 import { useWizard } from '../wizard-context';
 
-function Contact({ channel, province }: { channel: Channel; province?: string }) {
+/** A phone number as a tel: link target (digits and a leading +). */
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/** Whom to call or mail first (the referral's contact for this firm): shown right under the channel's name. */
+function FirstContact({ contact }: { contact: RecommendationContact }) {
+  const { t } = useTranslation();
+  return (
+    <div className="first-contact">
+      <p><strong>{contact.organisation}</strong></p>
+      <ul className="contact">
+        {contact.phone ? <li>{t('result.phone')}: <a href={telHref(contact.phone)}>{contact.phone}</a></li> : null}
+        {contact.email ? <li>{t('result.email')}: <a href={`mailto:${contact.email}`}>{contact.email}</a></li> : null}
+        {contact.address ? <li>{contact.address}</li> : null}
+      </ul>
+      {contact.note ? <p>{contact.note}</p> : null}
+    </div>
+  );
+}
+
+/** The channel's own web page and lines, leaving out what FirstContact (`shown`) already gives. */
+function Contact({ channel, province, shown }: { channel: Channel; province?: string; shown?: RecommendationContact }) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const c = channel.contact;
   const office = province ? c.offices?.[province as keyof NonNullable<typeof c.offices>] : undefined;
+  const phone = c.phone && String(c.phone.value) !== shown?.phone ? String(c.phone.value) : undefined;
+  const email = c.email && String(c.email.value) !== shown?.email ? String(c.email.value) : undefined;
   return (
     <ul className="contact">
       <li><a href={String(c.url.value)} rel="noopener noreferrer" target="_blank">{String(c.url.value).replace(/^https?:\/\//, '').replace(/\/$/, '')}<span className="visually-hidden"> ({pick(channel.name)})</span></a></li>
-      {c.phone ? <li>{t('result.phone')}: <a href={`tel:${String(c.phone.value).replace(/[^\d+]/g, '')}`}>{String(c.phone.value)}</a></li> : null}
-      {c.email ? <li>{t('result.email')}: <a href={`mailto:${String(c.email.value)}`}>{String(c.email.value)}</a></li> : null}
-      {office ? <li>{office.name}{office.address ? `, ${office.address}` : ''}{office.phone ? `, ${office.phone}` : ''}</li> : null}
+      {phone ? <li>{t('result.phone')}: <a href={telHref(phone)}>{phone}</a></li> : null}
+      {email ? <li>{t('result.email')}: <a href={`mailto:${email}`}>{email}</a></li> : null}
+      {office && office.name !== shown?.organisation ? <li>{office.name}{office.address ? `, ${office.address}` : ''}{office.phone ? `, ${office.phone}` : ''}</li> : null}
     </ul>
   );
 }
@@ -111,6 +133,7 @@ export function ResultPage() {
         <section className="first-channel" aria-labelledby="first-title">
           <p className="caption">{t('result.startHere')}</p>
           <h2 id="first-title">{pick(firstChannel.name)}</h2>
+          <FirstContact contact={first.contact} />
           {firstChannel.formerly ? <p className="formerly">{pick(firstChannel.formerly)}</p> : null}
           <p>{pick(firstChannel.summary)}</p>
           <h3>{t('result.whyFits')}</h3>
@@ -119,7 +142,7 @@ export function ResultPage() {
           <p>{pick(firstChannel.firstStep)}</p>
           <Calls channel={firstChannel} />
           <h3>{t('result.contact')}</h3>
-          <Contact channel={firstChannel} province={answers.province} />
+          <Contact channel={firstChannel} province={answers.province} shown={first.contact} />
           <Handoff channel={firstChannel} answers={answers} profile={profile} />
           {myths.length ? (
             <>
