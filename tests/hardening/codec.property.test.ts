@@ -58,21 +58,23 @@ describe('share link codec (property)', () => {
     );
   });
 
-  it('round trip: any answers outside Flanders carry just the region', () => {
+  it('round trip: any answers outside Flanders carry just the region (a profile of one field)', () => {
     fc.assert(
       fc.property(outOfRegionAnswersArb, (answers) => {
         const hash = encodeShareFragment(answers);
-        expect(payloadOf(hash)).toEqual({ v: SHARE_VERSION, region: answers.region });
+        expect(payloadOf(hash)).toEqual({ v: SHARE_VERSION, profile: { region: answers.region } });
         expect(decodeShareFragment(hash, c)).toEqual({ ok: true, value: { region: answers.region } });
       }),
     );
   });
 
-  it('never throws on any string at all (with or without the prefix): not "#r=" + base64url is damaged, and an ok is usable', () => {
+  it('never throws on any string at all (with or without the prefix): not "#r=" + base64url (once repaired) is damaged, and an ok is usable', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((s) => `#r=${s}`), fc.base64String().map((s) => `#r=${s}`)), (hash) => {
         const r = decodeShareFragment(hash, c);
-        if (!/^#r=[A-Za-z0-9_-]*$/.test(hash)) expect(r).toEqual({ ok: false, problem: 'damaged' });
+        // The repairs of share-link.ts: "#r%3D" is "#r=", a "." or ")" at the end is dropped.
+        const repaired = /^#r(=|%3[dD])/.test(hash) ? `#r=${hash.replace(/^#r(=|%3[dD])/, '').replace(/[.)]+$/, '')}` : hash;
+        if (!/^#r=[A-Za-z0-9_-]*$/.test(repaired)) expect(r).toEqual({ ok: false, problem: 'damaged' });
         expectUsable(r);
       }),
       { numRuns: 500 },
