@@ -22,6 +22,7 @@ import { SectorPage } from './pages/SectorPage';
 import { StaffPage } from './pages/StaffPage';
 import { StartPage } from './pages/StartPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { showPageTitle } from './page-title';
 import { PageError } from './components/PageError';
 import { TriggersPage } from './pages/TriggersPage';
 import { draftStore, WizardUiContext, type WizardUi } from './wizard-context';
@@ -108,9 +109,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   }, [answers, step]);
 
   // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
-  const showTitle = useEffectEvent(() => {
-    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
-  });
+  const showTitle = useEffectEvent(() => showPageTitle(t));
 
   // Browser history: every page is a history entry; the back button walks the machine back.
   useEffect(() => {
@@ -146,18 +145,17 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     return () => removeEventListener('popstate', onPop);
   }, [actor]);
 
-  useEffect(() => {
-    document.title = `${document.querySelector('main h1')?.textContent ?? ''} - ${t('app.title')}`;
-  }, [lang, t]);
+  useEffect(() => showPageTitle(t), [lang, t]);
 
   const send = useCallback((e: WizardEvent) => {
     if (e.type === 'NEXT' || e.type === 'ANNOTATE' || e.type === 'RESTART' || e.type === 'GOTO') viewingLink.current = false;
     if (e.type === 'BACK') {
-      // The back link goes back in the browser's history when the entry before is the previous question,
-      // so the browser's own back button afterwards does not return to the page just left.
+      // The back link goes back in the browser's history when the entry before is the page BACK leads to
+      // (the previous question, or check for a page opened by a change link), so the browser's own back
+      // button afterwards does not return to the page just left.
       const { value, context } = actor.getSnapshot();
       const depth = (history.state as { depth?: number } | null)?.depth ?? 0;
-      if (depth > 0 && entries.current[depth - 1] === previousStep(value as Step, context.answers)) { history.back(); return; }
+      if (depth > 0 && entries.current[depth - 1] === previousStep(value as Step, context.answers, context.returnToCheck)) { history.back(); return; }
     }
     if (e.type === 'RESTART') { drafts.clear(); writeStorage(SAVE_KEY, null); }
     actor.send(e);

@@ -17,8 +17,9 @@
  *                    (the wizard never skips past an unanswered step)
  *   pageIncomplete   this page's answers are still missing → stay (what was sent is kept)
  *   the page's own routes above.
- * check → result when allAnswered. BACK goes to the page before on this firm's path, with the same
- * guards (staffMakesLarge, asksTriggers, outsideFlanders); `previousStep` asks the chart for it.
+ * check → result when allAnswered. BACK on a question page tries returnToCheck first (a page opened by a
+ * change link goes back to check, as GOV.UK's Back does); else it goes to the page before on this firm's
+ * path, with the same guards (staffMakesLarge, asksTriggers, outsideFlanders); `previousStep` asks the chart for it.
  *
  * GOTO (change links, the browser's back and forward buttons) and RESTORE (saved progress, share links,
  * imports) use xstate's routable states: every page has an `id` and a `route` guarded by `linkAllowed`
@@ -135,6 +136,11 @@ const saveToCheck = ['saveAnswers', 'clearReturn'] as const;
 
 /** NEXT on a question page reached by a change link from check: back to check once everything is answered. */
 const backToCheck = { guard: 'returnToCheck', target: 'check', actions: saveToCheck } as const;
+/**
+ * BACK on a question page reached by a change link from check: back to check (GOV.UK: Back from a change
+ * returns to "Check your answers"), unless a change made another question necessary first.
+ */
+const backFromChange = { guard: 'returnToCheck', target: 'check', actions: 'clearReturn' } as const;
 /** NEXT on question page `step` that leaves it incomplete: stay, keeping what was sent. */
 const stay = (step: QuestionStep) => ({ guard: { type: 'pageIncomplete', params: { step } }, actions: save }) as const;
 
@@ -196,7 +202,7 @@ export const wizardMachine = machineSetup.createMachine({
           stay('region'),
           { target: 'staff', actions: save },
         ],
-        BACK: { target: 'start', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'start', actions: 'clearReturn' }],
       },
     },
     staff: {
@@ -207,14 +213,14 @@ export const wizardMachine = machineSetup.createMachine({
           { guard: 'staffMakesLarge', target: 'ownership', actions: save },
           { target: 'figures', actions: save },
         ],
-        BACK: { target: 'region', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'region', actions: 'clearReturn' }],
       },
     },
     figures: {
       id: 'figures', route,
       on: {
         NEXT: [backToCheck, leftPath('figures'), ...fallbacks('figures'), stay('figures'), { target: 'ownership', actions: save }],
-        BACK: { target: 'staff', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'staff', actions: 'clearReturn' }],
       },
     },
     ownership: {
@@ -222,6 +228,7 @@ export const wizardMachine = machineSetup.createMachine({
       on: {
         NEXT: [backToCheck, ...fallbacks('ownership'), stay('ownership'), { target: 'sector', actions: save }],
         BACK: [
+          backFromChange,
           { guard: 'staffMakesLarge', target: 'staff', actions: 'clearReturn' },
           { target: 'figures', actions: 'clearReturn' },
         ],
@@ -231,21 +238,21 @@ export const wizardMachine = machineSetup.createMachine({
       id: 'sector', route,
       on: {
         NEXT: [backToCheck, ...fallbacks('sector'), stay('sector'), { target: 'introduced', actions: save }],
-        BACK: { target: 'ownership', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'ownership', actions: 'clearReturn' }],
       },
     },
     introduced: {
       id: 'introduced', route,
       on: {
         NEXT: [backToCheck, ...fallbacks('introduced'), stay('introduced'), { target: 'practices', actions: save }],
-        BACK: { target: 'sector', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'sector', actions: 'clearReturn' }],
       },
     },
     practices: {
       id: 'practices', route,
       on: {
         NEXT: [backToCheck, ...fallbacks('practices'), stay('practices'), { target: 'needs', actions: save }],
-        BACK: { target: 'introduced', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'introduced', actions: 'clearReturn' }],
       },
     },
     needs: {
@@ -256,14 +263,14 @@ export const wizardMachine = machineSetup.createMachine({
           { guard: 'asksTriggers', target: 'triggers', actions: save },
           { target: 'check', actions: saveToCheck },
         ],
-        BACK: { target: 'practices', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'practices', actions: 'clearReturn' }],
       },
     },
     triggers: {
       id: 'triggers', route,
       on: {
         NEXT: [backToCheck, leftPath('triggers'), ...fallbacks('triggers'), stay('triggers'), { target: 'check', actions: saveToCheck }],
-        BACK: { target: 'needs', actions: 'clearReturn' },
+        BACK: [backFromChange, { target: 'needs', actions: 'clearReturn' }],
       },
     },
     check: {
@@ -296,9 +303,12 @@ export const wizardMachine = machineSetup.createMachine({
   },
 });
 
-/** The page BACK leads to from `step` with these answers (the chart's BACK transitions); the UI keeps the browser history in step with it. */
-export function previousStep(step: Step, a: Answers): Step {
-  const here = wizardMachine.resolveState({ value: step, context: { answers: a, returnToCheck: false } });
+/**
+ * The page BACK leads to from `step` with these answers (the chart's BACK transitions), `returnToCheck`
+ * when a change link from check is being followed; the UI keeps the browser history in step with it.
+ */
+export function previousStep(step: Step, a: Answers, returnToCheck = false): Step {
+  const here = wizardMachine.resolveState({ value: step, context: { answers: a, returnToCheck } });
   return transition(wizardMachine, here, { type: 'BACK' })[0].value as Step;
 }
 

@@ -128,7 +128,7 @@ describe.each(LANGS)('keyboard only, in %s', (lang: Lang) => {
     await firstChannel(page, lang).name.waitFor();
 
     // Shift+Tab from the heading reaches the back link; Enter follows it.
-    await tabToVisible(page, focusTarget('a', t(lang, 'result.backToCheck')), true);
+    await tabToVisible(page, focusTarget('button', t(lang, 'result.backToCheck')), true);
     await page.keyboard.press('Enter');
     await arrived(page, 'check');
     await tabToVisible(page, button('check.submit'));

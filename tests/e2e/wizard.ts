@@ -276,11 +276,11 @@ export async function walk(page: Page, lang: Lang, firm: Firm, options: WalkOpti
 }
 
 /**
- * The back link ("Back", or `key`'s text): its accessible name may carry a decorative arrow from CSS
- * (`::before { content: "‹ " }`), so anything that is not a letter may come first.
+ * The back link ("Back", or `key`'s text), a button that looks like a link: its accessible name may carry
+ * a decorative arrow from CSS (`::before { content: "‹ " }`), so anything that is not a letter may come first.
  */
 export const backLink = (page: Page, lang: Lang, key = 'nav.back'): Locator =>
-  page.getByRole('link', { name: new RegExp(`^\\W*${escapeRegExp(t(lang, key))}$`) });
+  page.getByRole('button', { name: new RegExp(`^\\W*${escapeRegExp(t(lang, key))}$`) });
 
 /**
  * Waits until React runs the page: index.html carries a prerendered start page (same heading, same

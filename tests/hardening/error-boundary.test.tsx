@@ -69,8 +69,8 @@ describe('error boundary around every page', () => {
     await submit(user);
     expect(heading()).toHaveTextContent(T.figures.title);
     expect(screen.getByRole('textbox', { name: T.figures.turnoverLabel })).toBeInTheDocument();
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(heading()).toHaveTextContent(T.region.title);
     expect(screen.getByRole('radio', { name: T.region.options.flanders })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Limburg' })).toBeChecked();

@@ -64,12 +64,12 @@ describe('storage that throws', () => {
       // The notice offers the share link instead.
       expect(T.notice['storage-unavailable']).toMatch(/deellink/);
 
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
       expect(heading()).toHaveTextContent(T.figures.title);
       expect(screen.getByRole('textbox', { name: T.figures.turnoverLabel })).toHaveValue('1.800.000');
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
       expect(screen.getByRole('textbox', { name: T.staff.title })).toHaveValue('12,5');
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
       expect(screen.getByRole('radio', { name: 'Limburg' })).toBeChecked();
       expect(storageNotices()).toHaveLength(1);
     });

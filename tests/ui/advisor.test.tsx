@@ -113,7 +113,7 @@ describe('the advisor view', () => {
     expect(notesBox()).toHaveValue('Bel dhr. Vandamme na de audit.');
     // Notes change nothing in the referral.
     expect(screen.getByRole('table', { name: T.advisor.rulesCaption })).toBeInTheDocument();
-    await user.click(screen.getByRole('link', { name: R.backToCheck }));
+    await user.click(screen.getByRole('button', { name: R.backToCheck }));
     expect(heading()).toHaveTextContent(T.check.title);
     await user.click(screen.getByRole('button', { name: T.check.submit }));
     expect(notesBox()).toHaveValue('Bel dhr. Vandamme na de audit.');
@@ -201,9 +201,11 @@ describe('the warm hand-off', () => {
     const first = screen.getByRole('region', { name: channelName(region, 'en') });
     const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) });
     expect(within(first).queryByRole('link', { name: fill(E.handoff.email, { name: channelName(region, 'en') }) })).not.toBeInTheDocument();
-    expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.note, { language: E.languageName.fr }));
+    // It copies, and says so (not "opens in your mail program").
+    expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.copyNote, { language: E.languageName.fr, name: channelName(region, 'en') }));
+    expect(copy.closest('p')).not.toHaveTextContent(fill(E.handoff.note, { language: E.languageName.fr }));
     // The language named in the page's language ("in French"), not in its own ("in Français").
-    expect(copy.closest('p')).toHaveTextContent('in French;');
+    expect(copy.closest('p')).toHaveTextContent('in French,');
     await user.click(copy);
     const text = await navigator.clipboard.readText();
     const [subject, ...rest] = text.split('\n');
@@ -211,7 +213,7 @@ describe('the warm hand-off', () => {
     const body = rest.join('\n');
     expect(body.split('\n')).toEqual(expect.arrayContaining([F.handoff.greeting, F.handoff.intro.client, `${F.check.region}: ${F.region.options[region]}`, F.handoff.closing]));
     expect(body).not.toContain(E.handoff.greeting);
-    expect(await within(first).findByText(E.handoff.copied)).toBeInTheDocument();
+    expect(await within(first).findByText(fill(E.handoff.copied, { name: channelName(region, 'en') }))).toBeInTheDocument();
     // Same as the function the page uses.
     const mail = await handoffMail(content.channels[region]!, { mode: 'client', region }, null, 'en');
     expect(mail).toMatchObject({ lang: 'fr', to: undefined });
@@ -396,8 +398,8 @@ describe('opening a saved intake from the start page', () => {
   it('a wrong file while the wizard runs: a message, and the answers in the machine stay', async () => {
     const { user } = await renderAppAt('staff', { mode: 'client', region: 'flanders', province: 'limburg', staff: 7 });
     // Back to the start page (inside the wizard).
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(heading()).toHaveTextContent(T.start.title);
     await upload(file('{"not":"ours"}', 'x.json'));
     expect(await screen.findByText(T.notice['import-not-an-intake'])).toBeInTheDocument();

@@ -34,7 +34,7 @@ describe('the wizard', () => {
     for (const [i, page] of PAGES.entries()) {
       expect(heading()).toHaveTextContent(page.title);
       expect(heading()).toHaveFocus();
-      expect(screen.getByRole('link', { name: T.nav.back })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: T.nav.back })).toBeInTheDocument();
       expect(screen.getByText(`Stap ${i + 1} van 10`)).toBeInTheDocument();
       await page.answer(user);
       await submit(user);
@@ -52,7 +52,7 @@ describe('the wizard', () => {
     await enterWizard(user, T.start.button);
     for (const page of PAGES.slice(0, 2)) { await page.answer(user); await submit(user); }
     await user.type(screen.getByRole('textbox', { name: T.figures.turnoverLabel }), '1.800.000');
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(heading()).toHaveTextContent(T.staff.title);
     expect(heading()).toHaveFocus();
     expect(screen.getByRole('textbox', { name: T.staff.title })).toHaveValue('12,5');
@@ -101,7 +101,7 @@ describe('the wizard', () => {
       expect(screen.getByRole('textbox', { name: en.staff.title })).toHaveValue('12,5');
       expect(localStorage.getItem('innovatiewijzer.lang')).toBe('en');
 
-      await user.click(screen.getByRole('link', { name: en.nav.back }));
+      await user.click(screen.getByRole('button', { name: en.nav.back }));
       expect(heading()).toHaveTextContent(en.region.title);
       expect(screen.getByRole('radio', { name: en.region.options.flanders })).toBeChecked();
       expect(screen.getByRole('radio', { name: 'Limburg' })).toBeChecked();

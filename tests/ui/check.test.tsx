@@ -15,7 +15,7 @@ function rows(): Record<string, string> {
 }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // jsdom's accessible-name computation drops the space before the visually hidden part; browsers keep it.
-const changeLink = (label: string) => screen.getByRole('link', { name: new RegExp(`^${C.change}\\s*${escape(label)}$`) });
+const changeLink = (label: string) => screen.getByRole('button', { name: new RegExp(`^${C.change}\\s*${escape(label)}$`) });
 
 describe('check your answers', () => {
   it('shows every answer of a small firm in the user\'s words', async () => {
@@ -85,7 +85,7 @@ describe('check your answers', () => {
   // The practices answers have their own row and change link.
   it('the practices answers can be changed from here too', async () => {
     const { user } = await renderAppAt('check', SME);
-    const changeLinks = () => screen.getAllByRole('link', { name: new RegExp(`^${C.change}`) });
+    const changeLinks = () => screen.getAllByRole('button', { name: new RegExp(`^${C.change}`) });
     const reached: string[] = [];
     for (const i of changeLinks().keys()) {
       await user.click(changeLinks()[i]!);
@@ -114,7 +114,7 @@ describe('check your answers', () => {
 
   it('the back link goes to the last question; the button shows the referral', async () => {
     const { user } = await renderAppAt('check', SME);
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(heading()).toHaveTextContent(T.needs.title);
     await submit(user);
     await user.click(screen.getByRole('button', { name: C.submit }));

@@ -169,7 +169,7 @@ describe('the warning-lights page', () => {
     expect(heading()).toHaveTextContent(T.check.title);
     expect(Object.keys(summary())).not.toContain(T.check.triggers);
 
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(heading()).toHaveTextContent(T.needs.title);
     await user.click(screen.getByRole('checkbox', { name: T.needs.showTriggers }));
     await submit(user);

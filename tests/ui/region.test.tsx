@@ -15,7 +15,7 @@ describe('region page', () => {
     const group = screen.getByRole('group', { name: T.region.title });
     expect(heading()).toHaveTextContent(T.region.title);
     for (const label of Object.values(T.region.options)) expect(within(group).getByRole('radio', { name: label })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: T.nav.back })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: T.nav.back })).toBeInTheDocument();
   });
 
   it('reveals the provinces only once Flanders is chosen', async () => {
@@ -76,7 +76,7 @@ describe('region page', () => {
 
   it('the back link asks the machine to go back', async () => {
     const { user, send } = renderRegion();
-    await user.click(screen.getByRole('link', { name: T.nav.back }));
+    await user.click(screen.getByRole('button', { name: T.nav.back }));
     expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'BACK' });
   });
 });

@@ -162,7 +162,7 @@ describe('result page', () => {
 
   it('the back link returns to the answers', async () => {
     const { user } = await renderAppAt('result', SME);
-    await user.click(screen.getByRole('link', { name: R.backToCheck }));
+    await user.click(screen.getByRole('button', { name: R.backToCheck }));
     expect(heading()).toHaveTextContent(T.check.title);
   });
 
@@ -190,7 +190,7 @@ describe('result page', () => {
     it('its back link returns to the region question', async () => {
       const { user } = await renderAppAt('result', { region: 'wallonia' });
       expect(section(channelName('wallonia'))).toBeInTheDocument();
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
       expect(heading()).toHaveTextContent(T.region.title);
       expect(screen.getByRole('radio', { name: T.region.options.wallonia })).toBeChecked();
     });

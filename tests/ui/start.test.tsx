@@ -55,8 +55,8 @@ describe('start page', () => {
       await enterWizard(user, T.resume.continue);
       expect(heading()).toHaveTextContent(T.ownership.title);
       expect(heading()).toHaveFocus();
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
-      await user.click(screen.getByRole('link', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
+      await user.click(screen.getByRole('button', { name: T.nav.back }));
       expect(screen.getByRole('textbox', { name: T.staff.title })).toHaveValue('12,5');
     });
 

@@ -141,13 +141,28 @@ describe('wizard machine', () => {
     expect(actor.getSnapshot().value).toBe('check');
   });
 
-  it('leaving a change link with back forgets the way back to check', () => {
+  it('back on a page opened by a change link returns to check (GOV.UK), and then forgets the change link', () => {
     const { actor } = walk(sme.slice(0, 8));
     actor.send({ type: 'GOTO', step: 'ownership', fromCheck: true });
+    expect(actor.getSnapshot().context.returnToCheck).toBe(true);
+    expect(previousStep('ownership', actor.getSnapshot().context.answers, true)).toBe('check');
     actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('check');
+    expect(actor.getSnapshot().context.returnToCheck).toBe(false);
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('needs');
+  });
+
+  it('back from a question a change made necessary goes to the page before (check cannot be shown yet), forgetting the change link', () => {
+    const { actor } = walk([...sme.slice(0, 1), { staff: 300 }, ...sme.slice(3, 8)]);
+    actor.send({ type: 'GOTO', step: 'staff', fromCheck: true });
+    actor.send({ type: 'NEXT', answers: { staff: 20 } });
     expect(actor.getSnapshot().value).toBe('figures');
-    actor.send({ type: 'NEXT', answers: { turnoverEur: null, balanceSheetEur: null } });
-    expect(actor.getSnapshot().value).toBe('ownership');
+    expect(actor.getSnapshot().context.returnToCheck).toBe(true);
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('staff');
+    actor.send({ type: 'NEXT', answers: { staff: 20 } });
+    expect(actor.getSnapshot().value).toBe('figures');
     expect(actor.getSnapshot().context.returnToCheck).toBe(false);
   });
 
@@ -199,17 +214,18 @@ describe('the chart (read from wizardMachine.root.states)', () => {
       check: ['result'],
       result: ['check', 'region', 'result'],
     });
+    // Every question page: back to check when a change link is followed (returnToCheck).
     expect(reach('BACK')).toEqual({
       start: ['start'],
-      region: ['start'],
-      staff: ['region'],
-      figures: ['staff'],
-      ownership: ['figures', 'staff'],
-      sector: ['ownership'],
-      introduced: ['sector'],
-      practices: ['introduced'],
-      needs: ['practices'],
-      triggers: ['needs'],
+      region: ['check', 'start'],
+      staff: ['check', 'region'],
+      figures: ['check', 'staff'],
+      ownership: ['check', 'figures', 'staff'],
+      sector: ['check', 'ownership'],
+      introduced: ['check', 'sector'],
+      practices: ['check', 'introduced'],
+      needs: ['check', 'practices'],
+      triggers: ['check', 'needs'],
       check: ['needs', 'triggers'],
       result: ['check', 'region'],
     });
@@ -219,18 +235,20 @@ describe('the chart (read from wizardMachine.root.states)', () => {
 
   it('each page\'s routes, with their named guards, in the order they are tried', () => {
     const page = (step: QuestionStep, ...routes: string[]) => ['returnToCheck → check', `pageIncomplete(${step}) → stay`, ...routes];
+    /** BACK on a question page: first back to check when a change link is followed, then the path's page before. */
+    const back = (...routes: string[]) => ['returnToCheck → check', ...routes];
     const routes = Object.fromEntries(STEPS.map((step) => [step, { NEXT: routesOf(step, 'NEXT').map(label), BACK: routesOf(step, 'BACK').map(label) }]));
     expect(routes).toEqual({
       start: { NEXT: ['→ region'], BACK: ['→ stay'] },
-      region: { NEXT: ['returnToCheck → check', 'outsideFlanders → result', 'pageIncomplete(region) → stay', '→ staff'], BACK: ['→ start'] },
-      staff: { NEXT: page('staff', 'staffMakesLarge → ownership', '→ figures'), BACK: ['→ region'] },
-      figures: { NEXT: page('figures', '→ ownership'), BACK: ['→ staff'] },
-      ownership: { NEXT: page('ownership', '→ sector'), BACK: ['staffMakesLarge → staff', '→ figures'] },
-      sector: { NEXT: page('sector', '→ introduced'), BACK: ['→ ownership'] },
-      introduced: { NEXT: page('introduced', '→ practices'), BACK: ['→ sector'] },
-      practices: { NEXT: page('practices', '→ needs'), BACK: ['→ introduced'] },
-      needs: { NEXT: page('needs', 'asksTriggers → triggers', '→ check'), BACK: ['→ practices'] },
-      triggers: { NEXT: page('triggers', '→ check'), BACK: ['→ needs'] },
+      region: { NEXT: ['returnToCheck → check', 'outsideFlanders → result', 'pageIncomplete(region) → stay', '→ staff'], BACK: back('→ start') },
+      staff: { NEXT: page('staff', 'staffMakesLarge → ownership', '→ figures'), BACK: back('→ region') },
+      figures: { NEXT: page('figures', '→ ownership'), BACK: back('→ staff') },
+      ownership: { NEXT: page('ownership', '→ sector'), BACK: back('staffMakesLarge → staff', '→ figures') },
+      sector: { NEXT: page('sector', '→ introduced'), BACK: back('→ ownership') },
+      introduced: { NEXT: page('introduced', '→ practices'), BACK: back('→ sector') },
+      practices: { NEXT: page('practices', '→ needs'), BACK: back('→ introduced') },
+      needs: { NEXT: page('needs', 'asksTriggers → triggers', '→ check'), BACK: back('→ practices') },
+      triggers: { NEXT: page('triggers', '→ check'), BACK: back('→ needs') },
       check: { NEXT: ['allAnswered → result'], BACK: ['asksTriggers → triggers', '→ needs'] },
       result: { NEXT: ['returnToCheck → check', 'outsideFlanders → stay', '→ region'], BACK: ['outsideFlanders → region', '→ check'] },
     });
@@ -291,7 +309,8 @@ describe('the fallbacks (a NEXT that carries answers of other pages)', () => {
 // --- The oracle: the routing as written before the chart ------------------------------------------------------
 // machine.ts used to route every event by walking questionPath (nextStep, previousStep below) and offered each
 // state every step as a guarded candidate. The chart must route every event exactly as that did; the property
-// tests below compare the two. (`previousStep` in machine.ts now asks the chart.)
+// tests below compare the two. (`previousStep` in machine.ts now asks the chart.) The oracle's BACK was adapted
+// since for one rule: Back from a page opened by a change link returns to check (see oraclePrevious).
 
 function mergeAnswers(a: Answers, patch: Partial<Answers>): Answers {
   const merged = { ...a, ...patch };
@@ -312,7 +331,11 @@ function oracleNext(step: Step, a: Answers, returnToCheck: boolean): Step {
   return next ?? 'check';
 }
 
-function oraclePrevious(step: Step, a: Answers): Step {
+// Adapted for the GOV.UK rule that came after the chart: BACK on a question page opened by a change link
+// (returnToCheck) returns to check when check can be shown (every question on the path answered).
+function oraclePrevious(step: Step, a: Answers, returnToCheck = false): Step {
+  const isQuestion = (QUESTION_STEPS as readonly Step[]).includes(step);
+  if (returnToCheck && isQuestion && !outsideFlanders(a) && firstOpenStep(a) === null) return 'check';
   if (step === 'region') return 'start';
   if (step === 'result') return outsideFlanders(a) ? 'region' : 'check';
   const path = questionPath(a);
@@ -336,7 +359,7 @@ function oracle({ value, context }: OracleState, e: WizardEvent): OracleState {
       if (!canVisit(to, merged)) return { value, context };
       return { value: to, context: { answers: merged, returnToCheck: to === 'check' ? false : returnToCheck } };
     }
-    case 'BACK': return { value: oraclePrevious(value, answers), context: { answers, returnToCheck: false } };
+    case 'BACK': return { value: oraclePrevious(value, answers, returnToCheck), context: { answers, returnToCheck: false } };
     case 'GOTO': return canVisit(e.step, answers) ? { value: e.step, context: { answers, returnToCheck: e.fromCheck === true } } : { value, context };
     case 'RESTORE': {
       const to = e.step && canVisit(e.step, e.answers) ? e.step : firstOpenStep(e.answers) ?? (canVisit('check', e.answers) ? 'check' : 'result');
@@ -401,7 +424,7 @@ describe('the chart routes exactly as the walk along the path did', () => {
           const { value, context } = actor.getSnapshot();
           // (compared cheaply first: expect() on every event of every run is slow)
           if (!isDeepStrictEqual({ value, context }, expected)) expect({ event: e, value, context }).toStrictEqual({ event: e, ...expected });
-          expect(previousStep(value as Step, context.answers)).toBe(oraclePrevious(value as Step, context.answers));
+          expect(previousStep(value as Step, context.answers, context.returnToCheck)).toBe(oraclePrevious(value as Step, context.answers, context.returnToCheck));
         }
         actor.stop();
       }),

@@ -1,15 +1,18 @@
 // Form fields with real labels, hints and inline errors tied together with aria-describedby.
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 
 /** What we read of a react-hook-form error (also fits array fields' merged errors). */
 type FieldError = { message?: string };
 
 const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
+/** The field's error, with GOV.UK's visually hidden prefix ("Error: ") in the page's language. */
 export function InlineError({ id, error }: { id: string; error?: FieldError }) {
+  const { t } = useTranslation();
   if (!error?.message) return null;
-  return <p className="field-error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{error.message}</p>;
+  return <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('errors.prefix')}</span>{error.message}</p>;
 }
 
 export function TextField(props: { id: string; label: ReactNode; hint?: ReactNode; error?: FieldError; reg: UseFormRegisterReturn; inputMode?: 'decimal' | 'numeric' | 'text' | 'search'; width?: string; autoComplete?: string; isHeading?: boolean }) {

@@ -17,13 +17,14 @@ export function useQuestionForm<T extends FieldValues>(step: Step, fromAnswers: 
   return form;
 }
 
+/** GOV.UK's Back link: it goes to no address of its own, so it is a button that looks like a link. */
 export function BackLink({ label }: { label?: string }) {
   const { t } = useTranslation();
   const { send } = useWizard();
   return (
-    <a href="#" className="back-link" onClick={(e) => { e.preventDefault(); send({ type: 'BACK' }); }}>
+    <button type="button" className="link-button back-link" onClick={() => send({ type: 'BACK' })}>
       {label ?? t('nav.back')}
-    </a>
+    </button>
   );
 }
 

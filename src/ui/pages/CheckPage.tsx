@@ -21,9 +21,10 @@ export function CheckPage() {
             <dt>{r.label}</dt>
             <dd>{r.value}</dd>
             <dd className="summary-action">
-              <a href="#" onClick={(e) => { e.preventDefault(); send({ type: 'GOTO', step: r.step, fromCheck: true }); }}>
+              {/* A button that looks like a link: it opens the question in the wizard, not an address. */}
+              <button type="button" className="link-button" onClick={() => send({ type: 'GOTO', step: r.step, fromCheck: true })}>
                 {t('check.change')}<span className="visually-hidden"> {r.label}</span>
-              </a>
+              </button>
             </dd>
           </div>
         ))}

@@ -60,7 +60,8 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const [mail, setMail] = useState<HandoffMail | null>(null);
-  const [copied, setCopied] = useState(false);
+  /** What the copy button did: nothing yet, copied, or the browser refused. */
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   useEffect(() => {
     let live = true;
     // Prepared after the result has rendered (an effect), so the result itself shows first.
@@ -74,12 +75,14 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
       {mail.to ? (
         <a className="button button--secondary" href={mailtoHref(mail)}>{t('handoff.email', { name })}</a>
       ) : (
+        // No e-mail address: the text goes on the clipboard (and the button and its note say so).
         <button type="button" className="button button--secondary" onClick={() => {
-          void navigator.clipboard?.writeText(`${mail.subject}\n\n${mail.body}`).then(() => setCopied(true), () => setCopied(false));
+          if (!navigator.clipboard) { setCopied('failed'); return; }
+          navigator.clipboard.writeText(`${mail.subject}\n\n${mail.body}`).then(() => setCopied('copied'), () => setCopied('failed'));
         }}>{t('handoff.copy', { name })}</button>
       )}
-      <span className="hint"> {t('handoff.note', { language: t(`languageName.${mail.lang}`) })}</span>
-      <span role="status">{copied ? ` ${t('handoff.copied')}` : ''}</span>
+      <span className="hint"> {t(mail.to ? 'handoff.note' : 'handoff.copyNote', { language: t(`languageName.${mail.lang}`), name })}</span>
+      <span role="status">{copied === 'copied' ? ` ${t('handoff.copied', { name })}` : copied === 'failed' ? ` ${t('handoff.copyFailed')}` : ''}</span>
     </p>
   );
 }
