@@ -53,7 +53,8 @@ interface Props<T extends FieldValues> {
 export function QuestionPage<T extends FieldValues>({ form, onValid, children, submitLabel, focusFallback }: Props<T>) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
-  const problems: FieldProblem[] = Object.entries(form.formState.errors).map(([field, e]) => ({ field, message: String(e?.message ?? ''), focusId: focusFallback?.[field] }));
+  // Typed plainly: react-hook-form's generic error type made this one line half of `tsc`'s work.
+  const problems: FieldProblem[] = Object.entries(form.formState.errors as Record<string, { message?: unknown } | undefined>).map(([field, e]) => ({ field, message: String(e?.message ?? ''), focusId: focusFallback?.[field] }));
   return (
     <>
       <BackLink />
