@@ -46,6 +46,8 @@ async function walkTo(page: Page, lang: Lang, firm: Firm, mode: Mode): Promise<S
 /** The signals section of the result: "warning light: channels" per line. */
 async function signalLines(page: Page, lang: Lang): Promise<string[]> {
   const section = page.getByRole('region', { name: t(lang, 'result.signals'), exact: true });
+  // The part of the result below the first channel comes in a deferred render: wait for the list first.
+  await section.getByRole('listitem').first().waitFor();
   return (await section.getByRole('listitem').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
