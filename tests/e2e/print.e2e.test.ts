@@ -50,7 +50,8 @@ describe('print', () => {
     const first = firstChannel(page, lang);
     const buttons = ['result.print', 'result.share', 'result.startAgain'].map((key) => page.getByRole('button', { name: t(lang, key), exact: true }));
     await first.name.waitFor();
-    for (const b of buttons) expect(await b.isVisible()).toBe(true);
+    // The buttons come with the deferred part of the result (after the first channel): wait until they show.
+    for (const b of buttons) await b.waitFor({ state: 'visible' });
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
