@@ -74,7 +74,12 @@ type Vars = (key: string) => string | undefined;
 const str = (v: { value: string | number } | undefined) => (v === undefined ? undefined : String(v.value));
 /** The contact without the fields that have no value (so a referral holds no `undefined`). */
 function compact(c: { organisation: string } & { [K in Exclude<keyof Contact, 'organisation'>]?: string | undefined }): Contact {
-  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as Contact;
+  const out: Contact = { organisation: c.organisation };
+  for (const key of ['phone', 'email', 'url', 'address', 'note'] as const) {
+    const v = c[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
 }
 
 /**
@@ -202,8 +207,21 @@ export function createEngine(content: Content): Engine {
     return compact({ organisation: c.organisation[lang], phone: str(c.phone), email: str(c.email), url: str(c.url), note });
   }
 
-  /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
+  // The contact depends on the channel, the province, the NACE code and the language only: made once per
+  // combination (bounded, so a fuzzer cannot grow it). Referrals share these objects: they are never changed.
+  const contacts = new Map<string, Contact>();
   function contactFor(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
+    const key = `${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`;
+    let contact = contacts.get(key);
+    if (!contact) {
+      contact = pickContact(channel, s, lang);
+      if (contacts.size < 10_000) contacts.set(key, contact);
+    }
+    return contact;
+  }
+
+  /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
+  function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
     const own = ownContact(channel, s, lang);
     const via = channel.contact.via;
     if (own.phone || own.email || !via) return own;
