@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load';
 import type { Content } from '../src/domain/content-model';
+import type { Profile } from '../src/domain/types';
 import type { Answers } from '../src/wizard/answers';
 
 /** The project root (where package.json is). */
@@ -31,6 +32,18 @@ export const SME: Answers = {
 };
 
 /** A West-Flemish metal workshop (14 staff, balance unknown, some process innovation, a practical problem); no mode, no warning lights. */
+/** The metal workshop as a Profile v1 (West Flanders, 14 staff, NACE 25.62, a practical problem, no innovation answers). */
+export const METAL_WORKSHOP_PROFILE: Profile = {
+  region: 'flanders',
+  province: 'west-vlaanderen',
+  staff: 14,
+  turnoverEur: 1_800_000,
+  balanceSheetEur: 900_000,
+  nace: '25.62',
+  innovation: {},
+  needs: ['practical-problem'],
+};
+
 export const METAL_WORKSHOP: Answers = {
   region: 'flanders',
   province: 'west-vlaanderen',

@@ -5,7 +5,7 @@ import type { Content } from '../../src/domain/content-model';
 import { profileSpace } from '../../src/domain/profile-space';
 import { createEngine, refer } from '../../src/domain/refer';
 import { LANGS, type Profile } from '../../src/domain/types';
-import { content } from '../helpers';
+import { content, METAL_WORKSHOP_PROFILE as metalWorkshop } from '../helpers';
 
 const C = content();
 const needs = C.needs.map((n) => n.id);
@@ -23,16 +23,6 @@ function sourcedValues(c: Content): Set<string> {
   return values;
 }
 
-const metalWorkshop: Profile = {
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 14,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: 900_000,
-  nace: '25.62',
-  innovation: {},
-  needs: ['practical-problem'],
-};
 
 describe('Recommendation.contact on the real content', () => {
   it('rank 1 of every Flemish firm in the profile space has an organisation with a phone or an e-mail, every value sourced in content', () => {

@@ -7,18 +7,8 @@ import { FIGURES_BY_SIZE, INNOVATION_BY_SEGMENT, NACE_BY_TECH_CLASS } from '../.
 import {
   LANGS, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type Lang, type Profile, type Referral, type Region,
 } from '../../src/domain/types';
-import { content } from '../helpers';
+import { content, METAL_WORKSHOP_PROFILE as metalWorkshop } from '../helpers';
 
-const metalWorkshop: Profile = {
-  region: 'flanders',
-  province: 'west-vlaanderen',
-  staff: 14,
-  turnoverEur: 1_800_000,
-  balanceSheetEur: 900_000,
-  nace: '25.62',
-  innovation: {},
-  needs: ['practical-problem'],
-};
 
 const largeFirm: Profile = {
   region: 'flanders',
