@@ -70,6 +70,22 @@ interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: str
 type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
 type Vars = (key: string) => string | undefined;
 
+/**
+ * A memo for what the engine makes from a few keys only (a text per language and id, the clusters of a
+ * NACE code, a contact). Bounded, so odd input (a fuzzer's NACE codes) cannot grow it without end.
+ */
+function memo<V>(limit = 10_000): (key: string, make: () => V) => V {
+  const made = new Map<string, V>();
+  return (key, make) => {
+    let v = made.get(key);
+    if (v === undefined) {
+      v = make();
+      if (made.size < limit) made.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** A sourced value as shown (content keeps its source and date). */
 const str = (v: { value: string | number } | undefined) => (v === undefined ? undefined : String(v.value));
 /** The contact without the fields that have no value (so a referral holds no `undefined`). */
@@ -104,28 +120,16 @@ export function createEngine(content: Content): Engine {
   const activeClusters = content.clusters.filter((c) => c.status === 'active');
 
   /** Texts that depend on the language and one id only, filled once. */
-  const once = new Map<string, string>();
-  const cached = (key: string, make: () => string) => {
-    let v = once.get(key);
-    if (v === undefined) once.set(key, (v = make()));
-    return v;
-  };
+  const cached = memo<string>();
   const quotedFact = (id: string, lang: Lang) => cached(`quote:${lang}:${id}`, () => {
     const fact = facts.get(id)!;
     return fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
   });
   const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang) => cached(`serves:${lang}:${channel.id}`, () =>
     fill(content.engineTexts.servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
-  // Clusters per NACE code: the same few codes come back in every batch (bounded, so a fuzzer cannot grow it).
-  const clustersByNace = new Map<string, Cluster[]>();
-  const clustersFor = (nace: string) => {
-    let list = clustersByNace.get(nace);
-    if (!list) {
-      list = activeClusters.filter((c) => c.nace.some((prefix) => naceMatches(prefix, nace)));
-      if (clustersByNace.size < 10_000) clustersByNace.set(nace, list);
-    }
-    return list;
-  };
+  // Clusters per NACE code: the same few codes come back in every batch.
+  const clustersByNace = memo<Cluster[]>();
+  const clustersFor = (nace: string) => clustersByNace(nace, () => activeClusters.filter((c) => c.nace.some((prefix) => naceMatches(prefix, nace))));
 
   function exclusion(channel: Channel, s: Situation, lang: Lang): NotEligible | null {
     const hit = excludes.get(channel.id)!.find((e) => e.test(s));
@@ -208,17 +212,10 @@ export function createEngine(content: Content): Engine {
   }
 
   // The contact depends on the channel, the province, the NACE code and the language only: made once per
-  // combination (bounded, so a fuzzer cannot grow it). Referrals share these objects: they are never changed.
-  const contacts = new Map<string, Contact>();
-  function contactFor(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
-    const key = `${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`;
-    let contact = contacts.get(key);
-    if (!contact) {
-      contact = pickContact(channel, s, lang);
-      if (contacts.size < 10_000) contacts.set(key, contact);
-    }
-    return contact;
-  }
+  // combination. Referrals share these objects: they are never changed.
+  const contacts = memo<Contact>();
+  const contactFor = (channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact =>
+    contacts(`${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`, () => pickContact(channel, s, lang));
 
   /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
   function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
