@@ -232,7 +232,17 @@ describe('batch triage (?batch)', () => {
     await page.getByRole('heading', { level: 1 }).focus();
     await tabTo(page, /^input\[file\]: /);
     expect(await focused(page)).toBe(`input[file]: ${t('nl', 'batch.fileLabel')}`);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    // In about half of the full e2e runs (not when this file runs alone) Chromium ignored the first key
+    // press on the file input (no chooser within 10 s): press again, at most three times, before failing.
+    const chooser = await (async () => {
+      for (let i = 0; i < 3; i++) {
+        const opened = page.waitForEvent('filechooser', { timeout: 4_000 }).catch(() => null);
+        await page.keyboard.press('Space');
+        const c = await opened;
+        if (c) return c;
+      }
+      throw new Error('the keyboard never opened the file chooser');
+    })();
     await chooser.setFiles({ name: 'bad-rows.csv', mimeType: 'text/csv', buffer: fixture('bad-rows.csv') });
     await doneWith(page, 'bad-rows.csv');
     await tabTo(page, focusTarget('button', t('nl', 'batch.download')));
