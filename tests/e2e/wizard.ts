@@ -216,7 +216,7 @@ export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm, m
       await page.getByRole('radio', { name: new RegExp(`^${firm.nace.replace('.', '\\.')} `) }).check();
       break;
     case 'introduced': {
-      const ticks = firm.introduced.length ? firm.introduced.map((k) => t(lang, `innovation.${k}`)) : [t(lang, 'innovation.noneOfThese')];
+      const ticks = firm.introduced.length ? firm.introduced.map((k) => t(lang, `innovation.${k}`, { mode: m })) : [t(lang, 'innovation.noneOfThese')];
       for (const name of ticks) await page.getByRole('checkbox', { name, exact: true }).check();
       const product = firm.introduced.some((k) => k === 'newGoods' || k === 'newServices');
       const process = firm.introduced.some((k) => k.startsWith('new') && !['newGoods', 'newServices'].includes(k));
@@ -226,7 +226,7 @@ export async function fillStep(page: Page, lang: Lang, step: Step, firm: Firm, m
       break;
     }
     case 'practices': {
-      const ticks = firm.practices.length ? firm.practices.map((k) => t(lang, `innovation.${k}`)) : [t(lang, 'innovation.noneOfThese')];
+      const ticks = firm.practices.length ? firm.practices.map((k) => t(lang, `innovation.${k}`, { mode: m })) : [t(lang, 'innovation.noneOfThese')];
       for (const name of ticks) await page.getByRole('checkbox', { name, exact: true }).check();
       if (firm.practices.includes('inHouseRnd')) await yesNoRadio(page, lang, 'innovation.rndStaff', firm.rndStaff, m).check();
       break;

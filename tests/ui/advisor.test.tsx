@@ -391,7 +391,8 @@ describe('opening a saved intake from the start page', () => {
     // Still on the start page, with the saved work offered to continue.
     expect(heading()).toHaveTextContent(T.start.title);
     await enterWizard(user, T.resume.continue);
-    expect(heading()).toHaveTextContent(T.needs.title);
+    // The saved work is a client's: its wording.
+    expect(heading()).toHaveTextContent(C.nl.needs.title);
     expect(parseSaved(localStorage.getItem(SAVE_KEY))).toMatchObject({ ok: true, value: { answers: { mode: 'client', staff: 14, nace: '25.62' } } });
   });
 

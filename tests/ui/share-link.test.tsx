@@ -46,7 +46,7 @@ describe('a prefilled link', () => {
     expect(heading()).toHaveTextContent(wording('intake').nl.staff.title);
     await user.type(screen.getByRole('textbox'), '4');
     await submit(user);
-    expect(heading()).toHaveTextContent(T.figures.title);
+    expect(heading()).toHaveTextContent(wording('intake').nl.figures.title);
   });
 
   it('a bad field refuses the whole link with the notice, and nothing of it is kept', async () => {
