@@ -7,7 +7,7 @@ import type { zc as z } from '../domain/zod';
 import { walkCondition } from '../domain/conditions';
 import { NACE_DIVISIONS } from '../domain/nace';
 import {
-  AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
+  AboutVoiceSchema, AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
   LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
   ValidationMessagesSchema, type Scenario,
 } from './schema';
@@ -63,6 +63,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const advisors = read('providers/advisors.yaml', AdvisorsFileSchema);
   const sectors = read('sectors.yaml', SectorsFileSchema);
   const pyramid = read('pyramid.yaml', PyramidSchema);
+  const about = read('about-voice.yaml', AboutVoiceSchema);
 
   const channels: Record<string, Channel> = {};
   // Channel files that failed their own format: counted as present so one mistake gives one message.
@@ -82,15 +83,48 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
     for (const scenario of list ?? []) scenarios.push({ file: `content/scenarios/${name}`, scenario });
   }
 
-  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid) {
+  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid && about) {
     const content: Content = {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
-      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid,
+      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid, about,
     };
-    problems.push(...crossCheck(content, brokenChannels));
+    problems.push(...crossCheck(content, brokenChannels), ...aboutVoiceCheck(content, brokenChannels));
     if (problems.length === 0) return { content, scenarios };
   }
   throw new ContentError(problems);
+}
+
+/** content/about-voice.yaml has the third-person form of every text that speaks to the owner, and no other. */
+function aboutVoiceCheck(c: Content, brokenChannels: ReadonlySet<string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (path: string, reason: string) => problems.push({ file: 'content/about-voice.yaml', path, reason });
+  const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  const samePlaceholders = (path: string, you: Record<string, string>, about: Record<string, string>) => {
+    for (const lang of Object.keys(you)) {
+      if (placeholders(you[lang]!) !== placeholders(about[lang]!)) add(`${path}.${lang}`, `must have the same {placeholders} as the original (${placeholders(you[lang]!) || 'none'})`);
+    }
+  };
+  for (const key of Object.keys(c.reasons)) {
+    const about = c.about.reasons[key];
+    if (!about) add(`reasons.${key}`, 'missing: write the third-person form of reasons.yaml\'s text');
+    else samePlaceholders(`reasons.${key}`, c.reasons[key]!, about);
+  }
+  // A key a rule still uses is reported there (missing from reasons.yaml), once.
+  const used = new Set(c.rules.map((r) => r.reason));
+  for (const key of Object.keys(c.about.reasons)) if (!c.reasons[key] && !used.has(key)) add(`reasons.${key}`, 'no such reason in reasons.yaml');
+  for (const ch of Object.values(c.channels)) {
+    const about = c.about.channels[ch.id];
+    const at = `channels.${ch.id}`;
+    if (!about) { add(at, `missing: write the third-person forms of channels/${ch.id}.yaml's summary, action, firstStep and excludes`); continue; }
+    if (Boolean(ch.contact.note) !== Boolean(about.contactNote)) add(`${at}.contactNote`, ch.contact.note ? 'missing: the channel\'s contact has a note' : 'the channel\'s contact has no note');
+    if (Boolean(ch.contact.via) !== Boolean(about.viaNote)) add(`${at}.viaNote`, ch.contact.via ? 'missing: the channel\'s contact has a via note' : 'the channel\'s contact has no via');
+    if (about.excludes.length !== ch.excludes.length) add(`${at}.excludes`, `must have ${ch.excludes.length} texts, one per entry of the channel's excludes, in order (has ${about.excludes.length})`);
+  }
+  for (const id of Object.keys(c.about.channels)) if (!c.channels[id] && !brokenChannels.has(id)) add(`channels.${id}`, `no file channels/${id}.yaml`);
+  samePlaceholders('engineTexts.servesElsewhere', c.engineTexts.servesElsewhere, c.about.engineTexts.servesElsewhere);
+  samePlaceholders('engineTexts.clustersForSector', c.engineTexts.clustersForSector, c.about.engineTexts.clustersForSector);
+  samePlaceholders('engineTexts.officeForProvince', c.engineTexts.officeForProvince, c.about.engineTexts.officeForProvince);
+  return problems;
 }
 
 /** References between files: every id used exists, every id defined once. */
@@ -111,6 +145,11 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     ch.excludes.forEach((e, i) => e.facts.forEach((id, j) => {
       if (factsKnown && !factIds.has(id)) add(`channels/${ch.id}.yaml`, `excludes.${i}.facts.${j}`, `unknown fact "${id}"`);
     }));
+    ch.glance.forEach((id, i) => {
+      const fact = ch.facts.find((f) => f.id === id);
+      if (!fact) add(`channels/${ch.id}.yaml`, `glance.${i}`, `"${id}" is not a fact of this channel`);
+      else if (!fact.short) add(`channels/${ch.id}.yaml`, `glance.${i}`, `fact "${id}" has no \`short\` (the few words shown in the one-line summary)`);
+    });
     const via = ch.contact.via?.channel;
     if (via !== undefined && (!channelIds.has(via) || via === ch.id)) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `unknown channel "${via}" (or the channel itself)`);
     if (via !== undefined && c.channels[via]?.contact.via) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `channel "${via}" has a via itself: point to a channel with its own contact`);

@@ -4,7 +4,7 @@
 // tests/content/schema-types.test.ts checks that the two are equal.
 import { zc as z } from '../domain/zod';
 import {
-  FACT_KINDS, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
+  FACT_KINDS, type AboutVoice, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
   type Labels, type Meta, type Pyramid, type Rule, type Sectors, type Text, type ValidationMessages,
 } from '../domain/content-model';
 import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
@@ -67,6 +67,8 @@ export const FactSchema = z.strictObject({
   source: UrlSchema,
   checked: DateSchema,
   changed: DateSchema.optional(),
+  /** A few words quoting the value, for the channel's one-line summary (`glance`). */
+  short: TextSchema.optional(),
 }) satisfies z.ZodType<Fact>;
 
 const UnverifiedSchema = z.array(z.strictObject({ what: nonEmpty, note: nonEmpty })).default([]);
@@ -89,7 +91,11 @@ export const ChannelSchema = z.strictObject({
   formerly: TextSchema.optional(),
   summary: TextSchema,
   eligibility: TextSchema,
+  /** The first thing to do, in one plain sentence. */
+  action: TextSchema,
   firstStep: TextSchema,
+  /** Facts (with a `short`) that say what the channel costs and how long it takes. */
+  glance: z.array(nonEmpty).default([]),
   contact: z.strictObject({
     /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
     languages: z.array(z.enum(LANGS)).min(1).default(['nl']),
@@ -160,6 +166,8 @@ export const EngineTextsSchema = z.strictObject({
   officeForProvince: MarkupTextSchema,
   /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
   quotedFact: MarkupTextSchema,
+  /** What would bring a channel into view: {channel} {conditions}; the phrases take {needs} {triggers} {segment} {sizeClass}. */
+  opensWith: z.strictObject({ sentence: TextSchema, needs: TextSchema, triggers: TextSchema, segment: TextSchema, sizeClass: TextSchema, and: TextSchema, or: TextSchema }),
 }) satisfies z.ZodType<EngineTexts>;
 
 const ProviderBase = { source: UrlSchema, checked: DateSchema };
@@ -268,5 +276,25 @@ export const PyramidSchema = z.strictObject({
   groupNames: z.strictObject({ 'high-tech': TextSchema, 'low-tech': TextSchema, total: TextSchema }),
   segments: z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.strictObject({ meaning: TextSchema, next: TextSchema })])) as Record<(typeof SEGMENTS)[number], z.ZodObject<{ meaning: typeof TextSchema; next: typeof TextSchema }>>),
 }) satisfies z.ZodType<Pyramid>;
+
+/** content/about-voice.yaml: the texts that speak to the owner, written about the firm (client and intake mode). */
+export const AboutVoiceSchema = z.strictObject({
+  reasons: z.record(z.string(), MarkupTextSchema),
+  channels: z.record(z.string(), z.strictObject({
+    summary: TextSchema,
+    action: TextSchema,
+    firstStep: TextSchema,
+    contactNote: TextSchema.optional(),
+    viaNote: TextSchema.optional(),
+    excludes: z.array(TextSchema).default([]),
+  })),
+  engineTexts: z.strictObject({
+    warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema }),
+    servesElsewhere: TextSchema,
+    clustersForSector: MarkupTextSchema,
+    officeForProvince: MarkupTextSchema,
+  }),
+  pyramid: z.strictObject(Object.fromEntries(SEGMENTS.map((id) => [id, z.strictObject({ meaning: TextSchema, next: TextSchema })])) as Record<(typeof SEGMENTS)[number], z.ZodObject<{ meaning: typeof TextSchema; next: typeof TextSchema }>>),
+}) satisfies z.ZodType<AboutVoice>;
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

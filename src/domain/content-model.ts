@@ -50,6 +50,11 @@ export interface Fact {
   checked: IsoDate;
   /** When the rule or figure itself last changed (the page's own date), when known. */
   changed?: IsoDate;
+  /**
+   * The fact in a few words, quoting its value (e.g. "30% of the cost"), for the one line under a
+   * channel that says what it costs and how long it takes (the channel's `glance`). Same source.
+   */
+  short?: Text;
 }
 
 /** A value with its source URL and the date it was checked. */
@@ -92,7 +97,14 @@ export interface Channel {
   formerly?: Text;
   summary: Text;
   eligibility: Text;
+  /** The first thing to do, in one plain sentence (the top of the result); `firstStep` gives the detail. */
+  action: Text;
   firstStep: Text;
+  /**
+   * Ids of this channel's facts (each with a `short`) that say what it costs and how long it takes;
+   * those whose `appliesTo` fits the firm make the one line under the channel's name, in this order.
+   */
+  glance: string[];
   contact: {
     /** The languages this contact works in (a hand-off e-mail is written in the first that the user also speaks, else the first). */
     languages: Lang[];
@@ -169,6 +181,11 @@ export interface EngineTexts {
   officeForProvince: Text;
   /** Joins facts quoted with a reason: "{fact} (source: {source}, checked {checked})". */
   quotedFact: Text;
+  /**
+   * What would bring a channel that is not recommended into view, built from its rules: the sentence
+   * {channel} {conditions}, each condition from the phrases below, joined with "and".
+   */
+  opensWith: { sentence: Text; needs: Text; triggers: Text; segment: Text; sizeClass: Text; and: Text; or: Text };
 }
 
 /** A spearhead cluster or an innovative business network (IBN) (content/providers/clusters.yaml). */
@@ -255,6 +272,22 @@ export interface Pyramid {
 }
 
 /** Everything the engine and the UI need, validated and cross-checked (src/content/load.ts). */
+/**
+ * The texts that speak to the owner ("u"), written about the firm ("de onderneming") for client and
+ * intake mode (content/about-voice.yaml). Same keys as the originals; the loader requires every one.
+ */
+export interface AboutVoice {
+  /** Per key of `reasons`. */
+  reasons: Record<string, Text>;
+  /** Per channel id; `excludes` in the order of the channel's `excludes`; `contactNote` when the contact has a note. */
+  channels: Record<string, { summary: Text; action: Text; firstStep: Text; contactNote?: Text; viaNote?: Text; excludes: Text[] }>;
+  engineTexts: Pick<EngineTexts, 'warnings' | 'servesElsewhere' | 'clustersForSector' | 'officeForProvince'>;
+  pyramid: Record<Segment, { meaning: Text; next: Text }>;
+}
+
+/** Whom the texts speak to: the owner ("u", owner mode) or about the firm (client and intake mode). */
+export type Voice = 'you' | 'about';
+
 export interface Content {
   meta: Meta;
   channels: Record<string, Channel>;
@@ -270,4 +303,5 @@ export interface Content {
   labels: Labels;
   engineTexts: EngineTexts;
   pyramid: Pyramid;
+  about: AboutVoice;
 }

@@ -1,6 +1,6 @@
 // The referral engine: profile + content -> Referral v1. Generic: every rule, text and channel is
 // content (content/rules.yaml, content/channels/*.yaml); no content id is written in this file.
-import type { Channel, Cluster, College, Content, Fact } from './content-model';
+import type { Channel, Cluster, College, Content, Fact, Voice } from './content-model';
 import { compileCondition, conditionAsks, naceMatches, onlyRegion, type Situation } from './conditions';
 import { formatDate } from './format';
 import { techClass } from './nace';
@@ -8,7 +8,7 @@ import { perContent } from './per-content';
 import { segment } from './segment';
 import { sizeClass, type SizeResult } from './size';
 import { fill } from './template';
-import type { Contact, FiredRule, Lang, NotEligible, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
+import type { Contact, FiredRule, Lang, NotEligible, NotRecommended, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
 
 export type { Situation };
 
@@ -48,14 +48,16 @@ export interface Engine {
    * A channel that excludes the firm (its `excludes`, or `serves` another region) is listed under
    * `notEligible` when a rule asked for it or it is a core channel. Each quoted fact appears once
    * per referral, under the first channel that quotes it. Never throws for a valid profile.
+   * `voice` 'about' writes every sentence about the firm ("de onderneming", content/about-voice.yaml)
+   * instead of to it ("u"): for an accountant's or an advisor's view.
    */
-  refer(profile: Profile, lang?: Lang): Referral;
+  refer(profile: Profile, lang?: Lang, voice?: Voice): Referral;
   /**
    * The referral for a firm known by its region only (outside Flanders): the wizard sends such a
    * firm straight to its own region's front door. Uses only the rules that look at nothing but the
    * region; the front door is always recommended, first.
    */
-  referRegion(region: OutsideRegion, lang?: Lang): RegionReferral;
+  referRegion(region: OutsideRegion, lang?: Lang, voice?: Voice): RegionReferral;
   /** The active clusters (content/providers/clusters.yaml) whose NACE codes cover the firm's code. */
   clustersFor(nace: string): Cluster[];
   /** A fact by its id (facts of every channel), or undefined. */
@@ -67,7 +69,7 @@ export interface Engine {
 /** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */
 interface ReasonLine { text: string; fact?: string }
 interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
-type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
+type Candidate = Omit<Recommendation, 'rank' | 'reasons' | 'why' | 'facts'> & { reasons: ReasonLine[] };
 type Vars = (key: string) => string | undefined;
 
 /**
@@ -117,7 +119,22 @@ export function createEngine(content: Content): Engine {
   const ruleById = new Map(content.rules.map((r) => [r.id, r]));
   const excludes = new Map(Object.values(content.channels).map((c) => [c.id, c.excludes.map((e) => ({ ...e, test: compileCondition(e.when) }))]));
   const unsureNeeds = new Set(content.needs.filter((n) => n.unsure).map((n) => n.id));
+  // For "what would open it": each positive rule's top-level keys, checked one by one. Only a rule whose
+  // failing keys are all answers a firm can change (what it asks, what is happening, how it innovates,
+  // how big it is) can open its channel; a rule on the region, the sector or a combination cannot.
+  const OPENABLE = new Set(['needs', 'triggers', 'segment', 'sizeClass']);
+  const openers = content.rules.flatMap((rule) => {
+    if (rule.weight <= 0) return [];
+    const keys = Object.keys(rule.when) as Array<keyof typeof rule.when>;
+    const parts = keys.map((key) => ({ key, value: rule.when[key], test: compileCondition({ [key]: rule.when[key] }) }));
+    if (rule.when.needs?.some((id) => unsureNeeds.has(id))) return [];
+    return [{ rule, parts }];
+  });
   const activeClusters = content.clusters.filter((c) => c.status === 'active');
+
+  /** The engine's own sentences in each voice. */
+  const engineTexts = { you: content.engineTexts, about: { ...content.engineTexts, ...content.about.engineTexts } } as const;
+  const reasonText = (key: string, voice: Voice) => (voice === 'about' ? content.about.reasons[key]! : content.reasons[key]!);
 
   /** Texts that depend on the language and one id only, filled once. */
   const cached = memo<string>();
@@ -125,21 +142,22 @@ export function createEngine(content: Content): Engine {
     const fact = facts.get(id)!;
     return fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
   });
-  const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang) => cached(`serves:${lang}:${channel.id}`, () =>
-    fill(content.engineTexts.servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
+  const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang, voice: Voice) => cached(`serves:${voice}:${lang}:${channel.id}`, () =>
+    fill(engineTexts[voice].servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
   // Clusters per NACE code: the same few codes come back in every batch.
   const clustersByNace = memo<Cluster[]>();
   const clustersFor = (nace: string) => clustersByNace(nace, () => activeClusters.filter((c) => c.nace.some((prefix) => naceMatches(prefix, nace))));
 
-  function exclusion(channel: Channel, s: Situation, lang: Lang): NotEligible | null {
-    const hit = excludes.get(channel.id)!.find((e) => e.test(s));
-    if (hit) return { channel: channel.id, reason: hit.reason[lang], facts: hit.facts };
-    if (channel.serves !== 'all' && channel.serves !== s.region) return { channel: channel.id, reason: servesElsewhere(channel, channel.serves, lang), facts: [] };
+  function exclusion(channel: Channel, s: Situation, lang: Lang, voice: Voice): NotEligible | null {
+    const list = excludes.get(channel.id)!;
+    const i = list.findIndex((e) => e.test(s));
+    if (i >= 0) return { channel: channel.id, reason: (voice === 'about' ? content.about.channels[channel.id]!.excludes[i]! : list[i]!.reason)[lang], facts: list[i]!.facts };
+    if (channel.serves !== 'all' && channel.serves !== s.region) return { channel: channel.id, reason: servesElsewhere(channel, channel.serves, lang, voice), facts: [] };
     return null;
   }
 
   /** Fires the rules (those `use` accepts) and sums their weights per channel, collecting reasons and quoted facts. */
-  function scoreRules(s: Situation, lang: Lang, vars: Vars, use?: (r: (typeof rules)[number]) => boolean) {
+  function scoreRules(s: Situation, lang: Lang, voice: Voice, vars: Vars, use?: (r: (typeof rules)[number]) => boolean) {
     const fired: FiredRule[] = [];
     const byChannel = new Map<string, ChannelScore>();
     for (const r of rules) {
@@ -149,7 +167,7 @@ export function createEngine(content: Content): Engine {
       const entry = byChannel.get(rule.channel) ?? { score: 0, reasons: [], laterBecause: [], rules: [], seen: new Set<string>() };
       entry.score += rule.weight;
       entry.rules.push(rule.id);
-      const reason = fill(content.reasons[rule.reason]![lang], vars);
+      const reason = fill(reasonText(rule.reason, voice)[lang], vars);
       // A negative rule explains why the channel comes later ("first this, then that").
       if (rule.weight < 0 && !entry.laterBecause.includes(reason)) entry.laterBecause.push(reason);
       if (rule.weight > 0) {
@@ -182,24 +200,24 @@ export function createEngine(content: Content): Engine {
   }
 
   /** What the content adds to a channel's reasons for this firm: its provincial office, the clusters of its sector. */
-  function channelExtras(channel: Channel, s: Situation, lang: Lang, vars: Vars): ReasonLine[] {
+  function channelExtras(channel: Channel, s: Situation, lang: Lang, voice: Voice, vars: Vars): ReasonLine[] {
     const extras: ReasonLine[] = [];
     const office = s.province ? channel.contact.offices?.[s.province] : undefined;
     if (office) {
       const where = [office.name, office.address, office.phone, office.email].filter(Boolean).join(', ');
-      extras.push({ text: fill(content.engineTexts.officeForProvince[lang], { province: vars('province'), office: where }) });
+      extras.push({ text: fill(engineTexts[voice].officeForProvince[lang], { province: vars('province'), office: where }) });
     }
     if (channel.namesSectorClusters && s.nace !== undefined) {
       const names = clustersFor(s.nace).map((c) => c.name);
-      if (names.length) extras.push({ text: fill(content.engineTexts.clustersForSector[lang], { clusters: names.join(', ') }) });
+      if (names.length) extras.push({ text: fill(engineTexts[voice].clustersForSector[lang], { clusters: names.join(', ') }) });
     }
     return extras;
   }
 
   /** The channel's own point for the firm: its province's office, else (where the channel says so) a college of the province, else its central contact. */
-  function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
+  function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact {
     const c = channel.contact;
-    const note = c.note?.[lang];
+    const note = (voice === 'about' ? content.about.channels[channel.id]!.contactNote : c.note)?.[lang];
     const { province, nace } = s;
     const office = province ? c.offices?.[province] : undefined;
     if (office) return compact({ organisation: office.name, phone: office.phone, email: office.email, url: office.url, address: office.address, note });
@@ -214,15 +232,54 @@ export function createEngine(content: Content): Engine {
   // The contact depends on the channel, the province, the NACE code and the language only: made once per
   // combination. Referrals share these objects: they are never changed.
   const contacts = memo<Contact>();
-  const contactFor = (channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact =>
-    contacts(`${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`, () => pickContact(channel, s, lang));
+  const contactFor = (channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact =>
+    contacts(`${voice}:${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`, () => pickContact(channel, s, lang, voice));
 
   /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
-  function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang): Contact {
-    const own = ownContact(channel, s, lang);
+  function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact {
+    const own = ownContact(channel, s, lang, voice);
     const via = channel.contact.via;
     if (own.phone || own.email || !via) return own;
-    return { ...ownContact(content.channels[via.channel]!, s, lang), note: via.note[lang] };
+    const note = voice === 'about' ? content.about.channels[channel.id]!.viaNote! : via.note;
+    return { ...ownContact(content.channels[via.channel]!, s, lang, voice), note: note[lang] };
+  }
+
+  /** The channel's one-line summary for this firm: the `short` of its glance facts that apply. */
+  function glanceOf(channel: Channel, s: Situation, lang: Lang): Pick<Recommendation, 'glance' | 'glanceFacts'> {
+    const ids = channel.glance.filter((id) => appliesTo.get(id)?.(s) !== false);
+    return { glance: ids.map((id) => facts.get(id)!.short![lang]), glanceFacts: ids };
+  }
+
+  /**
+   * What would bring a channel into view: of its positive rules that do not hold, the one that needs the
+   * fewest changed answers (then the heaviest), when all it needs are answers a firm can change and its
+   * weight would lift the channel above zero. Null when no such rule exists.
+   */
+  function opening(channel: Channel, s: Situation, score: number, lang: Lang): string | null {
+    let best: { failing: (typeof openers)[number]['parts']; weight: number } | null = null;
+    for (const { rule, parts } of openers) {
+      if (rule.channel !== channel.id || score + rule.weight <= 0) continue;
+      const failing = parts.filter((p) => !p.test(s));
+      if (!failing.length || failing.some((p) => !OPENABLE.has(p.key))) continue;
+      if (!best || failing.length < best.failing.length || (failing.length === best.failing.length && rule.weight > best.weight)) best = { failing, weight: rule.weight };
+    }
+    if (!best) return null;
+    const T = content.engineTexts.opensWith;
+    const or = ` ${T.or[lang]} `;
+    const L = content.labels;
+    // An answer's label inside a sentence: "Een nieuw product" -> "een nieuw product" (not "KBO" -> "kBO").
+    const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+    const labelOf = (list: Content['needs'], id: string) => inSentence(list.find((n) => n.id === id)?.label[lang] ?? id);
+    const phrase = (key: string, ids: readonly string[]) => {
+      switch (key) {
+        case 'needs': return fill(T.needs[lang], { needs: ids.map((id) => labelOf(content.needs, id)).join(or) });
+        case 'triggers': return fill(T.triggers[lang], { triggers: ids.map((id) => labelOf(content.triggers, id)).join(or) });
+        case 'segment': return fill(T.segment[lang], { segment: ids.map((id) => L.segment[id as keyof typeof L.segment][lang]).join(or) });
+        default: return fill(T.sizeClass[lang], { sizeClass: ids.map((id) => L.sizeClass[id as keyof typeof L.sizeClass][lang]).join(or) });
+      }
+    };
+    const conditions = best.failing.map((p) => phrase(p.key, p.value as readonly string[])).join(` ${T.and[lang]} `);
+    return fill(T.sentence[lang], { channel: channel.name[lang], conditions });
   }
 
   /** Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a fact is quoted only where it first appears. */
@@ -234,29 +291,34 @@ export function createEngine(content: Content): Engine {
         const lines = c.reasons.filter((r) => !r.fact || !quoted.has(r.fact));
         const factIds = lines.flatMap((r) => (r.fact ? [r.fact] : []));
         factIds.forEach((f) => quoted.add(f));
-        return { ...c, rank: i + 1, reasons: lines.map((r) => r.text), facts: factIds };
+        return { ...c, rank: i + 1, reasons: lines.map((r) => r.text), facts: factIds, why: lines.flatMap((r) => (r.fact ? [] : [r.text])) };
       });
   }
 
-  function refer(profile: Profile, lang: Lang = 'nl'): Referral {
+  function refer(profile: Profile, lang: Lang = 'nl', voice: Voice = 'you'): Referral {
     const size = sizeClass(profile);
     const s = situationOf(profile, size);
     const vars = placeholders(s, lang);
-    const { fired, byChannel } = scoreRules(s, lang, vars);
+    const { fired, byChannel } = scoreRules(s, lang, voice, vars);
 
     const notEligible: NotEligible[] = [];
+    const notRecommended: NotRecommended[] = [];
     const candidates: Candidate[] = [];
     for (const id of content.meta.channelOrder) {
       const channel = content.channels[id]!;
       const entry = byChannel.get(id);
-      const excluded = exclusion(channel, s, lang);
+      const excluded = exclusion(channel, s, lang, voice);
       if (excluded) {
         if (entry || channel.core) notEligible.push(excluded);
         continue;
       }
-      if (!entry || entry.score <= 0) continue;
-      const reasons = [...entry.reasons, ...channelExtras(channel, s, lang, vars)];
-      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [], contact: contactFor(channel, s, lang) });
+      if (!entry || entry.score <= 0) {
+        const opensWith = opening(channel, s, entry?.score ?? 0, lang);
+        if (opensWith) notRecommended.push({ channel: id, opensWith });
+        continue;
+      }
+      const reasons = [...entry.reasons, ...channelExtras(channel, s, lang, voice, vars)];
+      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, contact: contactFor(channel, s, lang, voice), ...glanceOf(channel, s, lang) });
     }
     // A firm outside Flanders is always pointed first to its own region's front door.
     const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
@@ -267,7 +329,7 @@ export function createEngine(content: Content): Engine {
       channels: recommendations.filter((r) => r.rules.some((id) => conditionAsks(ruleById.get(id)!.when, 'triggers', trigger))).map((r) => r.channel),
     }));
 
-    const W = content.engineTexts.warnings;
+    const W = engineTexts[voice].warnings;
     const warnings: string[] = [];
     if (s.region !== 'flanders') warnings.push(W.outOfRegion[lang]);
     if (size.provisionalBecause.includes('linked-enterprise')) warnings.push(W.linkedEnterprise[lang]);
@@ -282,6 +344,7 @@ export function createEngine(content: Content): Engine {
       outOfRegion: s.region !== 'flanders',
       recommendations,
       notEligible,
+      notRecommended,
       warnings,
       firedRules: fired,
       signals,
@@ -289,19 +352,19 @@ export function createEngine(content: Content): Engine {
     };
   }
 
-  function referRegion(region: OutsideRegion, lang: Lang = 'nl'): RegionReferral {
+  function referRegion(region: OutsideRegion, lang: Lang = 'nl', voice: Voice = 'you'): RegionReferral {
     const s: Situation = { region, needs: [], triggers: [] };
-    const { byChannel } = scoreRules(s, lang, placeholders(s, lang), (r) => r.onlyRegion);
+    const { byChannel } = scoreRules(s, lang, voice, placeholders(s, lang), (r) => r.onlyRegion);
     const frontDoor = content.meta.frontDoors[region];
     if (!byChannel.has(frontDoor)) byChannel.set(frontDoor, { score: 1, reasons: [], laterBecause: [], rules: [], seen: new Set() });
     const candidates: Candidate[] = content.meta.channelOrder.flatMap((channel) => {
       const entry = byChannel.get(channel);
       return entry && entry.score > 0
-        ? [{ channel, score: entry.score, reasons: entry.reasons, laterBecause: [], rules: entry.rules, facts: [], contact: contactFor(content.channels[channel]!, s, lang) }]
+        ? [{ channel, score: entry.score, reasons: entry.reasons, laterBecause: [], rules: entry.rules, contact: contactFor(content.channels[channel]!, s, lang, voice), ...glanceOf(content.channels[channel]!, s, lang) }]
         : [];
     });
-    const recommendations = rank(candidates).map(({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds, contact }) => ({ channel, rank: r, reasons, laterBecause, rules: ids, facts: factIds, contact }));
-    return { region, outOfRegion: true, recommendations, warnings: [content.engineTexts.warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
+    const recommendations = rank(candidates).map(({ score: _score, ...rest }) => rest);
+    return { region, outOfRegion: true, recommendations, warnings: [engineTexts[voice].warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
   }
 
   return {
@@ -322,12 +385,12 @@ export const engineFor: (content: Content) => Engine = perContent(createEngine);
  * `engineFor(content).refer(profile, lang)`, so the engine is made once per content. How it ranks and
  * the sources of its classes: see Engine.refer. Never throws for a valid profile and a loaded content.
  */
-export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Referral {
-  return engineFor(content).refer(profile, lang);
+export function refer(profile: Profile, content: Content, lang: Lang = 'nl', voice: Voice = 'you'): Referral {
+  return engineFor(content).refer(profile, lang, voice);
 }
 
 /** `engineFor(content).referRegion(region, lang)`: the referral for a firm known by its region only (see Engine.referRegion). Never throws for a loaded content. */
-export function referRegion(region: OutsideRegion, content: Content, lang: Lang = 'nl'): RegionReferral {
-  return engineFor(content).referRegion(region, lang);
+export function referRegion(region: OutsideRegion, content: Content, lang: Lang = 'nl', voice: Voice = 'you'): RegionReferral {
+  return engineFor(content).referRegion(region, lang, voice);
 }
 

@@ -54,6 +54,9 @@ export function referralSchemas(ids?: ReferralIds) {
     address: z.optional(z.string().check(z.describe('Street address.'))),
     note: z.optional(z.string().check(z.describe('What to ask for, or why this point rather than the channel itself (e.g. the channel has no confirmed phone or e-mail, so the innovation advisor is the way in), in the requested language.'))),
   }).check(z.describe('Whom to contact first for this channel: the channel\'s office for the firm\'s province, else a university college of that province (for channels that work through the colleges), else the channel\'s central contact; when that has no phone or e-mail, the contact of the channel named as the way in. Every value comes from content/ with its source URL and checked date.'));
+  const why = texts('The reason sentences alone: `reasons` without the quoted facts (which `facts` lists), in the requested language.');
+  const glance = texts('What the channel costs and how long it takes, in a few words each (e.g. "30% of the cost", "up to EUR 7,500 a year"): the short form of the sourced facts in `glanceFacts` that apply to this firm; may be empty.');
+  const glanceFacts = z.array(z.string()).check(z.describe('Ids of the facts behind `glance`, same order (content/channels/*.yaml, each with its source and checked date).'));
   const contentVersion = z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}$/),
     z.describe('Version of the content (rules, channels, facts) that made this referral: a date, YYYY-MM-DD (content/meta.yaml).'),
@@ -68,6 +71,9 @@ export function referralSchemas(ids?: ReferralIds) {
     laterBecause,
     rules,
     facts,
+    why,
+    glance,
+    glanceFacts,
     contact,
   }).check(z.describe('A channel the firm is referred to.'));
 
@@ -83,6 +89,10 @@ export function referralSchemas(ids?: ReferralIds) {
       reason: z.string().check(z.describe('Why the firm cannot use this channel, in the requested language.')),
       facts: z.array(z.string()).check(z.describe('Ids of the facts that ground the reason.')),
     }).check(z.describe('A channel that a rule asked for (or a core channel) but that excludes this firm.'))).check(z.describe('Channels the firm is not eligible for, with the reason.')),
+    notRecommended: z.array(z.strictObject({
+      channel,
+      opensWith: z.string().check(z.describe('One sentence, in the requested language, on what would bring the channel into view, built from the rule that needs the fewest changed answers (what the firm asks, what is happening, how it innovates, its size).')),
+    })).check(z.describe('Channels neither recommended nor excluded that a changed answer could bring into view, in channel order.')),
     warnings,
     firedRules: z.array(z.strictObject({
       id: z.string().check(z.describe('Rule id (content/rules.yaml).')),
@@ -99,7 +109,7 @@ export function referralSchemas(ids?: ReferralIds) {
   const regionReferral = z.strictObject({
     region: z.enum(OUTSIDE_REGIONS).check(z.describe('The firm\'s region (outside Flanders).')),
     outOfRegion: z.literal(true).check(z.describe('Always true.')),
-    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts, contact }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
+    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts, why, glance, glanceFacts, contact }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
       .check(z.describe('The region\'s front door first, then any channel that serves firms from that region.')),
     warnings,
     contentVersion,

@@ -110,6 +110,15 @@ export interface Recommendation {
   rules: string[];
   /** Ids of the facts quoted in the reasons. */
   facts: string[];
+  /** The reason sentences alone: `reasons` without the quoted facts (which `facts` lists). */
+  why: string[];
+  /**
+   * What the channel costs and how long it takes, in a few words each (the `short` of the channel's
+   * `glance` facts that apply to this firm), e.g. ["30% of the cost", "up to EUR 7,500 a year"].
+   */
+  glance: string[];
+  /** Ids of the facts behind `glance`, in the same order. */
+  glanceFacts: string[];
   /** Whom to contact first for this channel: the point nearest the firm that content gives (see Contact). */
   contact: Contact;
 }
@@ -137,6 +146,13 @@ export interface NotEligible {
   facts: string[];
 }
 
+/** A channel that is neither recommended nor excluded, and what would bring it into view (from its rules). */
+export interface NotRecommended {
+  channel: string;
+  /** One sentence, e.g. "A VLAIO project subsidy comes into view if the question is: ...", in the requested language. */
+  opensWith: string;
+}
+
 /** A rule whose condition held, with its weight (positive recommends, negative ranks lower). */
 export interface FiredRule {
   id: string;
@@ -159,6 +175,8 @@ export interface Referral {
   /** Best first. */
   recommendations: Recommendation[];
   notEligible: NotEligible[];
+  /** Channels a rule could recommend but none did, with what would change that (only where an answer could). */
+  notRecommended: NotRecommended[];
   /** Things the firm should know (out of region, provisional size, not sure), in the requested language. */
   warnings: string[];
   /** Every rule that fired, with its weight: the advisor's view of the reasoning. */

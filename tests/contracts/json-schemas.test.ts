@@ -249,9 +249,9 @@ describe('profile-v1.schema.json', () => {
 describe('referral-v1.schema.json and the Referral v1 zod schema', () => {
   it('list the real fields and ids', () => {
     expect(REFERRAL.additionalProperties).toBe(false);
-    expect(REFERRAL.required).toEqual(['sizeClass', 'sizeProvisional', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'notEligible', 'warnings', 'firedRules', 'signals', 'contentVersion']);
+    expect(REFERRAL.required).toEqual(['sizeClass', 'sizeProvisional', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'notEligible', 'notRecommended', 'warnings', 'firedRules', 'signals', 'contentVersion']);
     const recommendation = REFERRAL.properties.recommendations.items;
-    expect(recommendation.required).toEqual(['channel', 'rank', 'score', 'reasons', 'laterBecause', 'rules', 'facts', 'contact']);
+    expect(recommendation.required).toEqual(['channel', 'rank', 'score', 'reasons', 'laterBecause', 'rules', 'facts', 'why', 'glance', 'glanceFacts', 'contact']);
     expect(recommendation.properties.contact.required).toEqual(['organisation']);
     expect(recommendation.properties.contact.additionalProperties).toBe(false);
     expect(Object.keys(recommendation.properties.contact.properties)).toEqual(['organisation', 'phone', 'email', 'url', 'address', 'note']);

@@ -133,7 +133,7 @@ describe('properties of refer()', () => {
     fc.assert(
       fc.property(anyProfileArb, (p) => {
         const [nl, en, fr] = LANGS.map((lang) => referValid(p, lang));
-        const decisions = (r: Referral) => ({ ...r, recommendations: ids(r), notEligible: r.notEligible.map((n) => n.channel), warnings: r.warnings.length });
+        const decisions = (r: Referral) => ({ ...r, recommendations: ids(r), notEligible: r.notEligible.map((n) => n.channel), notRecommended: r.notRecommended.map((n) => n.channel), warnings: r.warnings.length });
         expect(decisions(en!)).toEqual(decisions(nl!));
         expect(decisions(fr!)).toEqual(decisions(nl!));
       }),
