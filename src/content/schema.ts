@@ -143,7 +143,9 @@ export const RuleSchema = z.strictObject({
 }) satisfies z.ZodType<Rule>;
 export const RulesFileSchema = z.array(RuleSchema).min(1);
 
-export const ReasonsFileSchema = z.record(z.string(), MarkupTextSchema);
+/** A reason is shown on its own (its quoted facts are listed apart, each with its source), so it ends as a sentence. */
+const ReasonTextSchema = z.strictObject(Object.fromEntries(LANGS.map((l) => [l, safeText.refine((s) => !/:\s*$/.test(s), 'a reason stands alone (the result lists its quoted facts apart): end it with a full stop, not a colon')])) as Record<(typeof LANGS)[number], typeof safeText>);
+export const ReasonsFileSchema = z.record(z.string(), ReasonTextSchema);
 
 export const ChoiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: TextSchema, hint: TextSchema, unsure: z.boolean().optional() }) satisfies z.ZodType<Choice>;
 export const ChoicesFileSchema = z.array(ChoiceSchema).min(1);
@@ -279,7 +281,7 @@ export const PyramidSchema = z.strictObject({
 
 /** content/about-voice.yaml: the texts that speak to the owner, written about the firm (client and intake mode). */
 export const AboutVoiceSchema = z.strictObject({
-  reasons: z.record(z.string(), MarkupTextSchema),
+  reasons: z.record(z.string(), ReasonTextSchema),
   channels: z.record(z.string(), z.strictObject({
     summary: TextSchema,
     action: TextSchema,

@@ -1,104 +1,77 @@
-// The referral as the firm meets it: the first channel and why, the others ranked, what is not
-// available, a path up the pyramid, sources with dates, and print / share / start again.
-import { useDeferredValue, useMemo, useState } from 'react';
+// The referral as the firm meets it. First, without scrolling on a phone: the first thing to do, with
+// whom, how to reach them and what it costs. Then the other channels as short cards. Everything else
+// (why, the facts with their sources, what is not possible and what would change that, the firm's place
+// in the innovation pyramid) is folded. The tools depend on who is using it: owners print, share and start
+// again; an accountant (client mode) also gets the letter and the hand-off e-mails; an advisor (intake
+// mode) the notes at the top, the reasoning and the export.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, Fact } from '../../domain/content-model';
+import type { Fact } from '../../domain/content-model';
 import { engineFor, refer, referRegion } from '../../domain/refer';
-import type { Contact as RecommendationContact, Lang, Referral } from '../../domain/types';
+import type { Lang, Recommendation, Referral } from '../../domain/types';
 import { completeProfile, outsideFlanders } from '../../wizard/answers';
 import { encodeShareFragment } from '../../wizard/persistence';
-import { PyramidSvg } from '../components/PyramidSvg';
-import { AdvisorView } from './result/AdvisorView';
-import { Handoff } from './result/Handoff';
-import { IntakeTools } from './result/IntakeTools';
+import { AdvisorView, Notes } from './result/AdvisorView';
+import { ChannelDetails, FirstStep, OtherChannel } from './result/Channels';
+import { FactsAndSources } from './result/FactsAndSources';
+import { FirmPlace } from './result/FirmPlace';
+import { ClientTools, IntakeExport } from './result/IntakeTools';
 import { Letter } from './result/Letter';
+import { NotNow } from './result/NotNow';
 import { BackLink, PageHeading } from '../components/QuestionPage';
-import { SafeText } from '../components/SafeText';
 import { content, useLang } from '../content';
-import { formatDate, localDate } from '../../domain/format';
+import { voiceOf } from '../voice';
 import { useWizard } from '../wizard-context';
 
-/** A phone number as a tel: link target (digits and a leading +). */
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+/** Kinds of fact that explain the background (history, figures): for the advisor, not the firm's decision. */
+const BACKGROUND_KINDS = new Set<Fact['kind']>(['history', 'figure']);
 
-/** Whom to call or mail first (the referral's contact for this firm): shown right under the channel's name. */
-function FirstContact({ contact }: { contact: RecommendationContact }) {
-  const { t } = useTranslation();
-  return (
-    <div className="first-contact">
-      <p><strong>{contact.organisation}</strong></p>
-      <ul className="contact">
-        {contact.phone ? <li>{t('result.phone')}: <a href={telHref(contact.phone)}>{contact.phone}</a></li> : null}
-        {contact.email ? <li>{t('result.email')}: <a href={`mailto:${contact.email}`}>{contact.email}</a></li> : null}
-        {contact.address ? <li>{contact.address}</li> : null}
-      </ul>
-      {contact.note ? <p>{contact.note}</p> : null}
-    </div>
-  );
-}
-
-/** The channel's own web page and lines, leaving out what FirstContact (`shown`) already gives. */
-function Contact({ channel, province, shown }: { channel: Channel; province?: string; shown?: RecommendationContact }) {
-  const { t } = useTranslation();
-  const { pick } = useLang();
-  const c = channel.contact;
-  const office = province ? c.offices?.[province as keyof NonNullable<typeof c.offices>] : undefined;
-  const phone = c.phone && String(c.phone.value) !== shown?.phone ? String(c.phone.value) : undefined;
-  const email = c.email && String(c.email.value) !== shown?.email ? String(c.email.value) : undefined;
-  return (
-    <ul className="contact">
-      <li><a href={String(c.url.value)} rel="noopener noreferrer" target="_blank">{String(c.url.value).replace(/^https?:\/\//, '').replace(/\/$/, '')}<span className="visually-hidden"> ({pick(channel.name)})</span></a></li>
-      {phone ? <li>{t('result.phone')}: <a href={telHref(phone)}>{phone}</a></li> : null}
-      {email ? <li>{t('result.email')}: <a href={`mailto:${email}`}>{email}</a></li> : null}
-      {office && office.name !== shown?.organisation ? <li>{office.name}{office.address ? `, ${office.address}` : ''}{office.phone ? `, ${office.phone}` : ''}</li> : null}
-    </ul>
-  );
-}
-
-/** "Open now" / "next deadline" for instruments that work with calls. */
-function Calls({ channel }: { channel: Channel }) {
-  const { t, i18n } = useTranslation();
-  const { pick } = useLang();
-  const now = localDate();
-  const upcoming = channel.calls.filter((c) => c.closes >= now);
-  if (!upcoming.length) return null;
-  return (
-    <ul className="calls">
-      {upcoming.map((c) => (
-        <li key={c.id}>
-          <strong>{pick(c.title)}</strong>: {!c.opens || c.opens <= now ? t('result.openNow', { date: formatDate(c.closes, i18n.language) }) : t('result.nextCall', { opens: formatDate(c.opens, i18n.language), closes: formatDate(c.closes, i18n.language) })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Reasons({ reasons }: { reasons: string[] }) {
-  return <ul className="reasons">{reasons.map((r) => <li key={r}><SafeText text={r} /></li>)}</ul>;
+/** Printing shows what is folded: every <details> opens for the print and closes again after. */
+function usePrintUnfolds() {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('main details:not([open])')];
+      opened.forEach((d) => { d.open = true; });
+    };
+    const after = () => { opened.forEach((d) => { d.open = false; }); opened = []; };
+    addEventListener('beforeprint', before);
+    addEventListener('afterprint', after);
+    return () => { removeEventListener('beforeprint', before); removeEventListener('afterprint', after); };
+  }, []);
 }
 
 export function ResultPage() {
-  const { t, i18n } = useTranslation();
-  const { lang, pick } = useLang();
+  const { t } = useTranslation();
+  const { lang } = useLang();
   const { answers, send } = useWizard();
+  const mode = answers.mode ?? 'owner';
+  const voice = voiceOf(mode);
   const [shared, setShared] = useState<string | null>(null);
-  // The first channel renders at once; everything below it in a second, interruptible render, so
+  // The first step renders at once; everything below it in a second, interruptible render, so
   // opening a result never blocks the page for long (Lighthouse's total blocking time).
   const showAll = useDeferredValue(true, false);
+  usePrintUnfolds();
   const profile = useMemo(() => completeProfile(answers, content), [answers]);
   const outside = outsideFlanders(answers);
-  const referral: Referral | null = useMemo(() => (profile ? refer(profile, content, lang as Lang) : null), [profile, lang]);
-  const regional = useMemo(() => (outside && answers.region && answers.region !== 'flanders' ? referRegion(answers.region, content, lang) : null), [outside, answers.region, lang]);
-  const recs = referral?.recommendations ?? regional?.recommendations ?? [];
+  const referral: Referral | null = useMemo(() => (profile ? refer(profile, content, lang as Lang, voice) : null), [profile, lang, voice]);
+  const regional = useMemo(() => (outside && answers.region && answers.region !== 'flanders' ? referRegion(answers.region, content, lang, voice) : null), [outside, answers.region, lang, voice]);
+  const recs: Array<Omit<Recommendation, 'score'>> = referral?.recommendations ?? regional?.recommendations ?? [];
   const warnings = referral?.warnings ?? regional?.warnings ?? [];
   const engine = engineFor(content);
   const [first, ...others] = recs;
   const firstChannel = first ? content.channels[first.channel]! : undefined;
 
-  const usedFacts: Fact[] = [...new Set([...(referral?.recommendations.flatMap((r) => r.facts) ?? []), ...(referral?.notEligible.flatMap((n) => n.facts) ?? [])])]
-    .map((id) => engine.fact(id)).filter((f): f is Fact => f !== undefined);
-  // Misunderstandings worth clearing up, unless a reason above already quotes them.
-  const myths = firstChannel ? firstChannel.facts.filter((f) => f.kind === 'myth' && !first!.facts.includes(f.id)) : [];
+  // Each fact once: those behind the reasons, the cost lines and the exclusions, and the first channel's
+  // misunderstandings worth clearing up. Background (history, figures) only for the advisor.
+  const facts: Fact[] = useMemo(() => {
+    const ids = new Set([
+      ...recs.flatMap((r) => [...r.glanceFacts, ...r.facts]),
+      ...(referral?.notEligible.flatMap((n) => n.facts) ?? []),
+      ...(firstChannel?.facts.filter((f) => f.kind === 'myth').map((f) => f.id) ?? []),
+    ]);
+    return [...ids].map((id) => engine.fact(id)).filter((f): f is Fact => f !== undefined && (mode === 'intake' || !BACKGROUND_KINDS.has(f.kind)));
+  }, [recs, referral, firstChannel, engine, mode]);
 
   async function share() {
     const url = `${location.origin}${location.pathname}${encodeShareFragment(answers)}`;
@@ -115,114 +88,50 @@ export function ResultPage() {
     <>
       <BackLink label={outside ? t('nav.back') : t('result.backToCheck')} />
       <PageHeading>{t('result.title')}</PageHeading>
-      {referral ? (
-        <p className="lead profile-line">
-          {t('result.profileLine', {
-            size: pick(content.labels.sizeClass[referral.sizeClass]),
-            segment: pick(content.labels.segment[referral.segment]),
-            tech: pick(content.labels.techClass[referral.techClass]),
-          })}
-          {referral.sizeProvisional ? ` ${t('result.provisional')}` : ''}
-        </p>
-      ) : null}
+      {mode === 'intake' ? <Notes /> : null}
+
+      {first && firstChannel ? <FirstStep recommendation={first} channel={firstChannel} voice={voice} /> : null}
+
       {warnings.length ? (
         <div className="panel panel--warning"><h2 className="visually-hidden">{t('result.warnings')}</h2>{warnings.map((w) => <p key={w}>{w}</p>)}</div>
       ) : null}
 
-      {first && firstChannel ? (
-        <section className="first-channel" aria-labelledby="first-title">
-          <p className="caption">{t('result.startHere')}</p>
-          <h2 id="first-title">{pick(firstChannel.name)}</h2>
-          <FirstContact contact={first.contact} />
-          {firstChannel.formerly ? <p className="formerly">{pick(firstChannel.formerly)}</p> : null}
-          <p>{pick(firstChannel.summary)}</p>
-          <h3>{t('result.whyFits')}</h3>
-          <Reasons reasons={first.reasons} />
-          <h3>{t('result.nextStep')}</h3>
-          <p>{pick(firstChannel.firstStep)}</p>
-          <Calls channel={firstChannel} />
-          <h3>{t('result.contact')}</h3>
-          <Contact channel={firstChannel} province={answers.province} shown={first.contact} />
-          <Handoff channel={firstChannel} answers={answers} profile={profile} />
-          {myths.length ? (
-            <>
-              <h3>{t('result.goodToKnow')}</h3>
-              <ul>{myths.map((m) => <li key={m.id}>{pick(m.text)}</li>)}</ul>
-            </>
-          ) : null}
-        </section>
-      ) : null}
-
       {showAll ? (<>
+        {first && firstChannel ? <ChannelDetails recommendation={first} channel={firstChannel} answers={answers} profile={profile} voice={voice} handoff={mode !== 'owner'} /> : null}
+
         {others.length ? (
           <section aria-labelledby="others-title">
             <h2 id="others-title">{t('result.others')}</h2>
             <ol className="others">
-              {others.map((r) => {
-                const ch = content.channels[r.channel]!;
-                const later = r.laterBecause.length ? r.laterBecause : [t('result.afterFirst', { first: pick(firstChannel!.name) })];
-                return (
-                  <li key={r.channel} className="other-channel">
-                    <h3>{pick(ch.name)}</h3>
-                    <p className="later">{later.join(' ')}</p>
-                    <Reasons reasons={r.reasons} />
-                    <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
-                    <Calls channel={ch} />
-                    <Contact channel={ch} province={answers.province} />
-                    <Handoff channel={ch} answers={answers} profile={profile} />
-                  </li>
-                );
-              })}
+              {others.map((r) => (
+                <OtherChannel key={r.channel} recommendation={r} channel={content.channels[r.channel]!} firstName={content.channels[first!.channel]!.name[lang]}
+                  answers={answers} profile={profile} voice={voice} handoff={mode !== 'owner'} />
+              ))}
             </ol>
           </section>
         ) : null}
 
-        {referral?.signals.length ? (
-          <section aria-labelledby="signals-title">
-            <h2 id="signals-title">{t('result.signals')}</h2>
+        <NotNow notEligible={referral?.notEligible ?? []} notRecommended={referral?.notRecommended ?? []} />
+        {referral ? <FirmPlace referral={referral} voice={voice} /> : null}
+        {mode !== 'owner' && referral?.signals.length ? (
+          <details className="fold">
+            <summary><h2 className="inline-heading">{t('result.signals')}</h2></summary>
             <ul>
               {referral.signals.map((sig) => (
                 <li key={sig.trigger}>
-                  <strong>{pick(content.triggers.find((x) => x.id === sig.trigger)!.label)}</strong>:{' '}
-                  {sig.channels.length ? sig.channels.map((id) => pick(content.channels[id]!.name)).join(', ') : t('result.signalNoChannel')}
+                  <strong>{content.triggers.find((x) => x.id === sig.trigger)!.label[lang]}</strong>:{' '}
+                  {sig.channels.length ? sig.channels.map((id) => content.channels[id]!.name[lang]).join(', ') : t('result.signalNoChannel')}
                 </li>
               ))}
             </ul>
-          </section>
+          </details>
         ) : null}
+        <FactsAndSources facts={facts} />
 
-        {referral?.notEligible.length ? (
-          <section aria-labelledby="not-title">
-            <h2 id="not-title">{t('result.notAvailable')}</h2>
-            <ul>{referral.notEligible.map((n) => <li key={n.channel}><strong>{pick(content.channels[n.channel]!.name)}</strong>: {n.reason}</li>)}</ul>
-          </section>
-        ) : null}
-
-        {referral ? (
-          <section aria-labelledby="pyramid-heading">
-            <h2 id="pyramid-heading">{t('result.pyramid')}</h2>
-            <p>{t('result.yourSegment', { segment: pick(content.labels.segment[referral.segment]) })} {pick(content.pyramid.segments[referral.segment].meaning)}</p>
-            <PyramidSvg segment={referral.segment} techClass={referral.techClass} />
-            <h3>{t('result.pathUp')}</h3>
-            <p>{pick(content.pyramid.segments[referral.segment].next)}</p>
-          </section>
-        ) : null}
-
-        <section aria-labelledby="sources-title">
-          <h2 id="sources-title">{t('result.sources')}</h2>
-          {usedFacts.length ? (
-            <ul className="sources">
-              {usedFacts.map((f) => (
-                <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, {t('result.checkedOn', { date: formatDate(f.checked, i18n.language) })}</li>
-              ))}
-            </ul>
-          ) : null}
-          <p>{t('result.contentVersion', { version: formatDate(content.meta.contentVersion, i18n.language) })}</p>
-        </section>
-
-        {referral ? <AdvisorView referral={referral} open={answers.mode === 'intake'} /> : null}
-        <IntakeTools />
-        <Letter recommendations={recs} facts={usedFacts} />
+        {mode === 'intake' && referral ? <AdvisorView referral={referral} /> : null}
+        {mode === 'client' ? <ClientTools /> : null}
+        {mode === 'intake' ? <IntakeExport /> : null}
+        {mode === 'client' ? <Letter recommendations={recs} facts={facts} /> : null}
 
         <div className="button-group no-print">
           <button type="button" className="button" onClick={() => window.print()}>{t('result.print')}</button>

@@ -1,18 +1,31 @@
-// The advisor's view of a referral: every rule that fired with its weight, why each channel ranks
-// where it does, what is not available and why, the content version, and free-text notes.
+// The advisor's view of a referral (intake mode): every rule that fired with its weight, why each
+// channel ranks where it does, what is not available and why, the content version; and the notes.
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../domain/types';
 import { MAX_NOTES } from '../../../wizard/limits';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
 
-export function AdvisorView({ referral, open }: { referral: Referral; open: boolean }) {
+/** The advisor's free-text notes (kept on this device, exported with the intake): at the top of the intake result. */
+export function Notes() {
+  const { t } = useTranslation();
+  const { answers, send } = useWizard();
+  return (
+    <div className="field notes">
+      <label className="label" htmlFor="notes">{t('advisor.notes')}</label>
+      <p className="hint" id="notes-hint">{t('advisor.notesHint')}</p>
+      <textarea id="notes" className="textarea" rows={3} maxLength={MAX_NOTES} aria-describedby="notes-hint" value={answers.notes ?? ''}
+        onChange={(e) => send({ type: 'ANNOTATE', annotations: { notes: e.currentTarget.value } })} />
+    </div>
+  );
+}
+
+export function AdvisorView({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const { answers, send } = useWizard();
   const name = (id: string) => pick(content.channels[id]!.name);
   return (
-    <details className="advisor-view" open={open}>
+    <details className="advisor-view" open>
       <summary><h2 className="inline-heading">{t('advisor.title')}</h2></summary>
       <p>{t('advisor.intro', { version: referral.contentVersion })}</p>
       <table className="table">
@@ -39,12 +52,6 @@ export function AdvisorView({ referral, open }: { referral: Referral; open: bool
           <ul>{referral.notEligible.map((n) => <li key={n.channel}><strong>{name(n.channel)}</strong>: {n.reason}</li>)}</ul>
         </>
       ) : null}
-      <div className="field">
-        <label className="label" htmlFor="notes">{t('advisor.notes')}</label>
-        <p className="hint" id="notes-hint">{t('advisor.notesHint')}</p>
-        <textarea id="notes" className="textarea" rows={5} maxLength={MAX_NOTES} aria-describedby="notes-hint" value={answers.notes ?? ''}
-          onChange={(e) => send({ type: 'ANNOTATE', annotations: { notes: e.currentTarget.value } })} />
-      </div>
     </details>
   );
 }

@@ -1,10 +1,11 @@
-// A warm hand-off: an e-mail to the channel's contact, prefilled with the intake summary in the
-// contact's language, that the user reviews and sends from their own mail program. Nothing is sent here.
+// A warm hand-off (client and intake mode): an e-mail to the firm's contact point for a channel,
+// prefilled with the answers in short and the reasons (written about the firm), in the contact's
+// language, that the user reviews and sends from their own mail program. Nothing is sent here.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../domain/content-model';
 import { refer } from '../../../domain/refer';
-import type { Lang, Profile } from '../../../domain/types';
+import type { Contact, Lang, Profile } from '../../../domain/types';
 import { stringsIn } from '../../../i18n';
 import type { Answers } from '../../../wizard/answers';
 import { answerRows } from '../../answer-summary';
@@ -22,15 +23,17 @@ const referrals = new Map<string, ReturnType<typeof refer>>();
 function referIn(profile: Profile, content: Parameters<typeof refer>[1], lang: Lang) {
   const key = `${lang}:${JSON.stringify(profile)}`;
   let r = referrals.get(key);
-  if (!r) { if (referrals.size > 20) referrals.clear(); referrals.set(key, (r = refer(profile, content, lang))); }
+  // About the firm: the mail goes to the contact point, so "u" would address the wrong person.
+  if (!r) { if (referrals.size > 20) referrals.clear(); referrals.set(key, (r = refer(profile, content, lang, 'about'))); }
   return r;
 }
 
-export async function handoffMail(channel: Channel, answers: Answers, profile: Profile | null, userLang: Lang): Promise<HandoffMail> {
+/** The mail to `contact` (the recommendation's contact point for this firm) about `channel`. */
+export async function handoffMail(channel: Channel, contact: Contact, answers: Answers, profile: Profile | null, userLang: Lang): Promise<HandoffMail> {
   const lang = handoffLanguage(channel, userLang);
   const [t, content] = await Promise.all([stringsIn(lang), contentIn(lang)]);
   const mode = answers.mode ?? 'owner';
-  const reasons = profile ? referIn(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.reasons ?? [] : [];
+  const reasons = profile ? referIn(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.why ?? [] : [];
   const lines = [
     t('handoff.greeting', { mode }),
     '',
@@ -46,7 +49,7 @@ export async function handoffMail(channel: Channel, answers: Answers, profile: P
   ];
   return {
     lang,
-    to: channel.contact.email ? String(channel.contact.email.value) : undefined,
+    to: contact.email,
     subject: t('handoff.subject', { mode, name: content.channels[channel.id]!.name[lang] }),
     body: lines.join('\n').trim(),
   };
@@ -56,7 +59,7 @@ export function mailtoHref(mail: HandoffMail): string {
   return `mailto:${mail.to ?? ''}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`;
 }
 
-export function Handoff({ channel, answers, profile }: { channel: Channel; answers: Answers; profile: Profile | null }) {
+export function Handoff({ channel, contact, answers, profile }: { channel: Channel; contact: Contact; answers: Answers; profile: Profile | null }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const [mail, setMail] = useState<HandoffMail | null>(null);
@@ -65,9 +68,9 @@ export function Handoff({ channel, answers, profile }: { channel: Channel; answe
   useEffect(() => {
     let live = true;
     // Prepared after the result has rendered (an effect), so the result itself shows first.
-    void handoffMail(channel, answers, profile, lang).then((m) => { if (live) setMail(m); });
+    void handoffMail(channel, contact, answers, profile, lang).then((m) => { if (live) setMail(m); });
     return () => { live = false; };
-  }, [channel, answers, profile, lang]);
+  }, [channel, contact, answers, profile, lang]);
   if (!mail) return null;
   const name = pick(channel.name);
   return (

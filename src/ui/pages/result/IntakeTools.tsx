@@ -1,4 +1,4 @@
-// Names for the letter (kept on this device), the letter itself, and export of the intake.
+// The accountant's tools (names and the referral letter) and the advisor's (names and the export of the intake).
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../../../wizard/answers';
 import { localDate } from '../../../domain/format';
@@ -17,17 +17,14 @@ function download(text: string, name: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function IntakeTools() {
+/** The adviser's and the client's names: on the letter, in hand-off e-mails and exports, never in a share link. */
+function Names() {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const { answers, send } = useWizard();
   const annotate = (key: 'adviserName' | 'clientName') => (e: React.ChangeEvent<HTMLInputElement>) =>
     send({ type: 'ANNOTATE', annotations: { [key]: e.currentTarget.value } as Pick<Answers, typeof key> });
-  const stamp = localDate();
-  const intake = () => buildIntake(answers, answers.notes ?? '', content, lang);
   return (
-    <section className="no-print" aria-labelledby="tools-title">
-      <h2 id="tools-title">{t('tools.title')}</h2>
+    <>
       <div className="field">
         <label className="label" htmlFor="adviserName">{t('letter.adviserName')}</label>
         <input id="adviserName" maxLength={MAX_NAME} className="input input--medium" autoComplete="name" value={answers.adviserName ?? ''} onChange={annotate('adviserName')} aria-describedby="names-hint" />
@@ -37,9 +34,37 @@ export function IntakeTools() {
         <input id="clientName" maxLength={MAX_NAME} className="input input--medium" autoComplete="organization" value={answers.clientName ?? ''} onChange={annotate('clientName')} aria-describedby="names-hint" />
         <p className="hint" id="names-hint">{t('tools.namesHint')}</p>
       </div>
+    </>
+  );
+}
+
+/** Client mode: the names and the one-page referral letter to hand to the client. */
+export function ClientTools() {
+  const { t } = useTranslation();
+  return (
+    <section className="no-print" aria-labelledby="tools-title">
+      <h2 id="tools-title">{t('tools.letterTitle')}</h2>
+      <Names />
       <div className="button-group">
         <button type="button" className="button" onClick={printLetter}>{t('tools.printLetter')}</button>
-        <button type="button" className="button button--secondary" onClick={() => { const i = intake(); if (i) download(intakeToJson(i), `innovatiewijzer-intake-${stamp}.json`, 'application/json'); }}>{t('tools.exportJson')}</button>
+      </div>
+    </section>
+  );
+}
+
+/** Intake mode: the names and the export of the intake (JSON to reopen, a CSV row for a spreadsheet). */
+export function IntakeExport() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { answers } = useWizard();
+  const stamp = localDate();
+  const intake = () => buildIntake(answers, answers.notes ?? '', content, lang);
+  return (
+    <section className="no-print" aria-labelledby="tools-title">
+      <h2 id="tools-title">{t('tools.exportTitle')}</h2>
+      <Names />
+      <div className="button-group">
+        <button type="button" className="button" onClick={() => { const i = intake(); if (i) download(intakeToJson(i), `innovatiewijzer-intake-${stamp}.json`, 'application/json'); }}>{t('tools.exportJson')}</button>
         <button type="button" className="button button--secondary" onClick={() => { const i = intake(); if (i) download(`\uFEFF${intakeToCsv(i)}`, `innovatiewijzer-intake-${stamp}.csv`, 'text/csv'); }}>{t('tools.exportCsv')}</button>
       </div>
       <p className="hint">{t('tools.exportHint')}</p>

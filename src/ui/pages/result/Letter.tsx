@@ -1,35 +1,67 @@
-// The referral letter for the client: one A4 page (print only), in the chosen language, with the
-// answers in short, the recommended channels with next steps and contacts, the sources with dates,
-// the date, and the adviser's and client's names if given (those stay on this device and the paper).
+// The referral letter an accountant hands to the client (client mode): one A4 page, printed only, in the
+// chosen language and about the firm (third person). For each of the first channels: what to do, why,
+// what it brings this firm (the sourced facts for its size: rate, cap), and whom to contact with phone
+// or e-mail; the answers in short; the sources; and a QR code that opens this referral (the share link).
+// The names stay on this device and the paper.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fact } from '../../../domain/content-model';
 import { formatDate, localDate } from '../../../domain/format';
 import type { Recommendation } from '../../../domain/types';
+import { encodeShareFragment } from '../../../wizard/persistence';
 import { answerRows } from '../../answer-summary';
 import { SafeText } from '../../components/SafeText';
 import { content, useLang } from '../../content';
+import { channelText } from '../../voice';
 import { useWizard } from '../../wizard-context';
 
 const MAX_CHANNELS = 3;
 
-export function Letter({ recommendations, facts }: { recommendations: Array<Pick<Recommendation, 'channel' | 'reasons' | 'facts'>>; facts: Fact[] }) {
+/** The QR code of a URL as one SVG path of its dark modules (encoded by the qrcode library, loaded only here). */
+function QrCode({ url, label }: { url: string; label: string }) {
+  const [matrix, setMatrix] = useState<{ size: number; path: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('qrcode').then(({ create }) => {
+      const { modules } = create(url, { errorCorrectionLevel: 'M' });
+      let path = '';
+      for (let y = 0; y < modules.size; y++) {
+        for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) path += `M${x} ${y}h1v1h-1z`;
+      }
+      if (live) setMatrix({ size: modules.size, path });
+    });
+    return () => { live = false; };
+  }, [url]);
+  if (!matrix) return null;
+  const quiet = 4; // the white margin a QR reader needs, in modules
+  const side = matrix.size + 2 * quiet;
+  return (
+    <svg className="letter-qr" viewBox={`${-quiet} ${-quiet} ${side} ${side}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect x={-quiet} y={-quiet} width={side} height={side} fill="#fff" />
+      <path d={matrix.path} fill="#000" />
+    </svg>
+  );
+}
+
+export function Letter({ recommendations, facts }: { recommendations: Array<Omit<Recommendation, 'score'>>; facts: Fact[] }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const { answers } = useWizard();
   const today = localDate();
-  // One page: the three first channels, and only the sources of what the letter says.
   const shown = recommendations.slice(0, MAX_CHANNELS);
-  const cited = new Set(shown.flatMap((r) => r.facts));
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  // The facts the letter quotes: what each channel brings this firm (its glance facts, for its size).
+  const quoted = shown.flatMap((r) => r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined));
   // One line per web page, with the latest date it was checked (several facts often share a page).
   const checkedBySource = new Map<string, string>();
-  for (const f of facts) {
-    if (cited.has(f.id) && (checkedBySource.get(f.source) ?? '') < f.checked) checkedBySource.set(f.source, f.checked);
-  }
+  for (const f of quoted) if ((checkedBySource.get(f.source) ?? '') < f.checked) checkedBySource.set(f.source, f.checked);
   const sources = [...checkedBySource];
   // Usually every page was checked the same day: then the date is said once, in the heading.
   const dates = new Set(checkedBySource.values());
   const sameDay = dates.size === 1 ? [...dates][0]! : undefined;
   const checkedOn = (date: string) => t('result.checkedOn', { date: formatDate(date, lang) });
+  const shareUrl = `${location.origin}${location.pathname}${encodeShareFragment(answers)}`;
+  const firm = answers.clientName?.trim() || t('letter.theFirm');
   return (
     <article className="letter" aria-hidden="true">
       <header className="letter-head">
@@ -46,33 +78,45 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Pick
           {answers.adviserName ? <span><strong>{t('letter.adviserName')}:</strong> {answers.adviserName}</span> : null}
         </p>
       ) : null}
-      <p>{t(`letter.intro.${answers.mode ?? 'owner'}`)}</p>
-      <h2>{t('letter.answers')}</h2>
-      <dl className="letter-answers">
-        {answerRows(answers, t, content, lang).map((r) => <div key={r.label}><dt>{r.label}</dt><dd>{r.value}</dd></div>)}
-      </dl>
+      <p>{t('letter.intro', { firm })}</p>
       <h2>{t('letter.channels')}</h2>
-      <ol>
+      <ol className="letter-channels">
         {shown.map((r) => {
           const ch = content.channels[r.channel]!;
+          const brings = r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined);
+          const c = r.contact;
           return (
             <li key={r.channel}>
-              <strong>{pick(ch.name)}</strong>
-              {r.reasons[0] ? <>: <SafeText text={r.reasons[0]} /></> : null}
-              <br />{t('result.nextStep')}: {pick(ch.firstStep)}
-              <br />{t('result.contact')}: {String(ch.contact.url.value)}{ch.contact.phone ? `, ${String(ch.contact.phone.value)}` : ''}{ch.contact.email ? `, ${String(ch.contact.email.value)}` : ''}
+              <strong>{pick(ch.name)}.</strong> {pick(channelText(content, ch, 'action', 'about'))}
+              {r.why[0] ? <> <SafeText text={r.why[0]} /></> : null}
+              {brings.length ? <> {brings.map((f) => pick(f.text)).join(' ')}</> : null}
+              <br /><strong>{t('letter.contact')}:</strong> {c.organisation}
+              {c.phone ? `, ${t('result.phone').toLowerCase()} ${c.phone}` : ''}{c.email ? `, ${c.email}` : ''}.
+              {c.note ? ` ${c.note}` : ''}
             </li>
           );
         })}
       </ol>
-      {sources.length ? (
-        <>
-          <h2>{t('result.sources')}{sameDay ? ` (${checkedOn(sameDay)})` : ''}</h2>
-          <ul className="letter-sources">
-            {sources.map(([source, checked]) => <li key={source}>{source}{sameDay ? '' : `, ${checkedOn(checked)}`}</li>)}
-          </ul>
-        </>
-      ) : null}
+      <div className="letter-bottom">
+        <div className="letter-bottom-text">
+          <h2>{t('letter.answers')}</h2>
+          <dl className="letter-answers">
+            {answerRows(answers, t, content, lang).map((r) => <div key={r.label}><dt>{r.label}</dt><dd>{r.value}</dd></div>)}
+          </dl>
+          {sources.length ? (
+            <>
+              <h2>{t('result.sources')}{sameDay ? ` (${checkedOn(sameDay)})` : ''}</h2>
+              <ul className="letter-sources">
+                {sources.map(([source, checked]) => <li key={source}>{source}{sameDay ? '' : `, ${checkedOn(checked)}`}</li>)}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <figure className="letter-qr-figure">
+          <QrCode url={shareUrl} label={t('letter.qrLabel')} />
+          <figcaption>{t('letter.qrCaption')}</figcaption>
+        </figure>
+      </div>
     </article>
   );
 }
