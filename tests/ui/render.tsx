@@ -151,3 +151,22 @@ export async function submit(user: UserEvent, strings: typeof nl = T) {
   await user.click(continueButton(strings));
   await settle();
 }
+
+// --- the result page ------------------------------------------------------------------------------------
+
+/** `{{name}}` placeholders of a UI string filled in, as i18next does. */
+export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{{${k}}}`));
+
+/** The result's first screen (what to do first, with whom, what it costs), or null. */
+export const firstScreen = () => document.querySelector<HTMLElement>('main section.first-channel');
+
+/** The folded parts of the result (<details>) whose own summary reads `title`. */
+export const queryFolds = (title: string) =>
+  [...document.querySelectorAll<HTMLDetailsElement>('main details')].filter((d) => d.querySelector(':scope > summary')?.textContent === title);
+
+/** The one folded part of the result whose summary reads `title` (throws when there is none or more than one). */
+export function fold(title: string): HTMLDetailsElement {
+  const found = queryFolds(title);
+  if (found.length !== 1) throw new Error(`expected one <details> with the summary "${title}", found ${found.length}`);
+  return found[0]!;
+}
