@@ -13,7 +13,7 @@ import { type Mode } from '../../src/wizard/modes';
 import { parseSaved } from '../../src/wizard/persistence';
 import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT } from '../helpers';
-import { CONTENT as content, enterWizard, heading, renderApp, renderAppAt, renderPage, sent, setupUi, STRINGS, submit, T, wording } from './render';
+import { CONTENT as content, enterWizard, firstScreen, fold, heading, queryFolds, renderApp, renderAppAt, renderPage, sent, setupUi, STRINGS, submit, T, wording } from './render';
 
 setupUi();
 
@@ -108,9 +108,14 @@ describe('"for a client": the wording follows the mode in every language', () =>
     expect(heading()).toHaveTextContent(W.check.title);
     await user.click(screen.getByRole('button', { name: W.check.submit }));
     expect(heading()).toHaveTextContent(W.result.title);
-    // "De onderneming van uw klant: kleine onderneming, ..."
-    const capital = firm[0]!.toUpperCase() + firm.slice(1);
-    expect(screen.getByText((_, el) => el?.tagName === 'P' && el.classList.contains('profile-line') && el.textContent!.startsWith(capital))).toBeInTheDocument();
+    // The result speaks about the firm: the first step in the third person, "how we read the client's firm".
+    const first = refer(completeProfile({ ...METAL_WORKSHOP_CLIENT, turnoverEur: null }, content)!, content, lang, 'about').recommendations[0]!.channel;
+    const about = content.about.channels[first]!.action[lang];
+    expect(about).not.toBe(content.channels[first]!.action[lang]);
+    expect(within(firstScreen()!).getByRole('heading', { level: 2 })).toHaveTextContent(about);
+    expect(fold(W.result.firmPlace).querySelector('summary')!.textContent!.toLowerCase()).toContain(firm.toLowerCase());
+    expect(document.querySelector('main')!.textContent).not.toContain(content.channels[first]!.action[lang]);
+    expect(document.querySelector('main')!.textContent).not.toContain(FIRM[lang].owner);
   });
 
   // BUG (reported): hints, error messages and some sub-questions still say "your firm" in client mode
@@ -181,8 +186,18 @@ describe('the warning-lights page', () => {
     expect(summary()[T.check.triggers]).toBe(triggerLabel('quality-complaints'));
 
     await user.click(screen.getByRole('button', { name: T.check.submit }));
-    const signals = screen.getByRole('region', { name: T.result.signals });
-    expect(within(signals).getByText(triggerLabel('quality-complaints'))).toBeInTheDocument();
+    expect(heading()).toHaveTextContent(T.result.title);
+    // The warning light counts: Blikopener's reasons now include the one about quality complaints ...
+    const profile = (a: Answers) => completeProfile(a, content)!;
+    const withLight = refer(profile({ ...METAL_WORKSHOP, showTriggers: true, triggers: ['quality-complaints'], triggersAnswered: true, needs: ['practical-problem'] }), content, 'nl');
+    const without = refer(profile(METAL_WORKSHOP), content, 'nl');
+    const why = (r: typeof without) => r.recommendations.find((x) => x.channel === 'led')!.why;
+    const added = why(withLight).filter((w) => !why(without).includes(w));
+    expect(added.length).toBeGreaterThan(0);
+    for (const w of added) expect(screen.getByText(w)).toBeInTheDocument();
+    // ... but an owner's result does not show "which signal led where" (that is for accountants and advisors).
+    expect(withLight.signals.length).toBeGreaterThan(0);
+    expect(queryFolds(T.result.signals)).toEqual([]);
   });
 
   it('an owner who unticks the opt-in again loses the page (and its signals leave the referral)', async () => {
@@ -194,7 +209,8 @@ describe('the warning-lights page', () => {
     expect(heading()).toHaveTextContent(T.check.title);
     await user.click(screen.getByRole('button', { name: T.check.submit }));
     expect(heading()).toHaveTextContent(T.result.title);
-    expect(screen.queryByRole('region', { name: T.result.signals })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: T.result.signals })).not.toBeInTheDocument();
+    expect(screen.queryByText(triggerLabel('quality-complaints'))).not.toBeInTheDocument();
   });
 
   it('the needs page sends the owner\'s opt-in, and no opt-in for other modes', async () => {
@@ -263,7 +279,8 @@ describe('the warning-lights page', () => {
 describe('the result: which signal led where', () => {
   it('names each signal and the channels it led to: quality complaints to Blikopener, new regulation to the innovation advisor', async () => {
     await renderAppAt('result', METAL_WORKSHOP_CLIENT);
-    const section = screen.getByRole('region', { name: T.result.signals });
+    const section = fold(T.result.signals);
+    expect(section.open).toBe(false);
     const items = within(section).getAllByRole('listitem');
     const expected = refer(completeProfile(METAL_WORKSHOP_CLIENT, content)!, content, 'nl').signals;
     expect(items.map((li) => li.textContent)).toEqual(
@@ -281,7 +298,7 @@ describe('the result: which signal led where', () => {
     const signals = refer(completeProfile(answers, content)!, content, 'nl').signals;
     expect(signals.find((s) => s.trigger === 'sustainability-pressure')!.channels).toEqual([]);
     await renderAppAt('result', answers);
-    const section = screen.getByRole('region', { name: T.result.signals });
+    const section = fold(T.result.signals);
     const sustainability = within(section).getByText(triggerLabel('sustainability-pressure')).closest('li')!;
     expect(sustainability).toHaveTextContent(`${triggerLabel('sustainability-pressure')}: ${T.result.signalNoChannel}`);
     const skills = within(section).getByText(triggerLabel('skills-gap')).closest('li')!;
@@ -290,15 +307,17 @@ describe('the result: which signal led where', () => {
 
   it('in English, the signals and channels in English', async () => {
     await renderAppAt('result', METAL_WORKSHOP_CLIENT, 'en');
-    const section = screen.getByRole('region', { name: STRINGS.en.result.signals });
+    const section = fold(STRINGS.en.result.signals);
     expect(within(section).getByText(triggerLabel('quality-complaints', 'en'))).toBeInTheDocument();
     expect(section).toHaveTextContent(channelName('led', 'en'));
   });
 
   it('no warning lights, no section', async () => {
     await renderAppAt('result', { ...METAL_WORKSHOP_CLIENT, triggers: [] });
-    expect(heading()).toHaveTextContent(T.result.title);
-    expect(screen.queryByRole('region', { name: T.result.signals })).not.toBeInTheDocument();
+    expect(heading()).toHaveTextContent(CLIENT_WORDS.nl.result.title);
+    expect(firstScreen()).not.toBeNull();
+    expect(queryFolds(T.result.signals)).toEqual([]);
+    expect(screen.queryByRole('heading', { name: T.result.signals })).not.toBeInTheDocument();
   });
 });
 
