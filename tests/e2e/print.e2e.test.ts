@@ -1,6 +1,11 @@
 // The result printed: the print stylesheet hides the header, the back link and the buttons; the first
-// channel stays. A screenshot of the print rendering is kept in test-results/ as an artefact.
+// channel stays and every folded part opens. The client's referral letter: one A4 page in every language,
+// with the firm's own rate and cap, the contact with phone or e-mail, and a QR code that opens the
+// referral. Screenshots of the print renderings are kept in test-results/ as artefacts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser';
 import { backLink, expectCleanRun, firstChannel, metalWorkshop, openApp, switchLanguage, t, walk, type Lang } from './wizard';
@@ -8,6 +13,8 @@ import { loadContent } from '../../src/content/load';
 import { LANGS } from '../../src/domain/types';
 import type { Answers } from '../../src/wizard/answers';
 import { encodeShareFragment } from '../../src/wizard/persistence';
+import { completeProfile } from '../../src/wizard/answers';
+import { refer } from '../../src/domain/refer';
 
 const { content } = loadContent();
 const needs = content.needs.map((n) => n.id).filter((id) => id !== 'not-sure');
@@ -32,6 +39,7 @@ const DENSE_FIRMS: Record<string, Answers> = {
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 const lang: Lang = 'nl';
+mkdirSync('test-results', { recursive: true });
 
 describe('print', () => {
   let browser: Browser;
@@ -53,16 +61,23 @@ describe('print', () => {
     // The buttons come with the deferred part of the result (after the first channel): wait until they show.
     for (const b of buttons) await b.waitFor({ state: 'visible' });
 
+    // A real print fires beforeprint, which unfolds every <details>; emulating the print medium does not.
+    const closed = await page.locator('main details:not([open])').count();
+    expect(closed).toBeGreaterThan(0);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('main details:not([open])').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
     expect(await page.getByRole('banner').isVisible()).toBe(false);
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     for (const b of buttons) expect(await b.isVisible()).toBe(false);
     expect(await backLink(page, lang, 'result.backToCheck').isVisible()).toBe(false);
-    expect(await first.name.isVisible()).toBe(true);
-    expect(await first.section.getByRole('heading', { level: 3, name: t(lang, 'result.nextStep'), exact: true }).isVisible()).toBe(true);
+    expect(await first.action.isVisible()).toBe(true);
+    expect(await page.locator('.sources li').first().isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: t(lang, 'result.title'), exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'print-result');
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('main details:not([open])').count()).toBe(closed);
 
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('banner').isVisible()).toBe(true);
@@ -72,18 +87,48 @@ describe('print', () => {
 
   for (const [name, answers] of Object.entries(DENSE_FIRMS)) {
     it(`the referral letter fits one A4 page in every language: ${name}`, async () => {
-      const app = await newPage(browser);
+      // Three device pixels per CSS pixel: enough for a QR reader to read the printed code back from a screenshot.
+      const app = await newPage(browser, { deviceScaleFactor: 3 });
       const { page, context } = app;
       // The print dialog would block the page: a stub that does nothing.
       await page.addInitScript(() => { window.print = () => {}; });
-      await openApp(page, encodeShareFragment(answers));
+      // The documented link format with the mode: the accountant's result, then the names typed on it.
+      await openApp(page, `#r=${Buffer.from(JSON.stringify({ v: 1, mode: 'client', profile: completeProfile(answers, content) }), 'utf8').toString('base64url')}`);
+      await page.locator('#clientName').fill(answers.clientName!);
+      await page.locator('#adviserName').fill(answers.adviserName!);
       for (const l of LANGS) {
         if (l !== 'nl') await switchLanguage(page, l);
         const printLetter = page.getByRole('button', { name: t(l, 'tools.printLetter'), exact: true });
         await printLetter.click();
         await page.emulateMedia({ media: 'print' });
-        const pages = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-        expect(pages, `letter in ${l}`).toBe(1);
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        writeFileSync(`test-results/letter-${l}-${name.replace(/\W+/g, '-')}.pdf`, pdf);
+        expect(pdfPages(pdf), `letter in ${l}`).toBe(1);
+        // The firm's own figures (the full sentences of the facts behind each channel's cost line) and the contact.
+        const letter = page.locator('article.letter');
+        const text = await letter.innerText();
+        const referral = refer(completeProfile(answers, content)!, content, l, 'about');
+        for (const r of referral.recommendations.slice(0, 3)) {
+          const figures = r.glanceFacts.filter((id) => ['rate', 'cap', 'minimum'].includes(content.channels[r.channel]!.facts.find((f) => f.id === id)!.kind));
+          for (const id of figures) expect(text, `letter in ${l} quotes ${id}`).toContain(content.channels[r.channel]!.facts.find((f) => f.id === id)!.text[l]);
+          expect(text).toContain(r.contact.organisation);
+          const reach = r.contact.phone ?? r.contact.email;
+          expect(reach, `${r.channel} has a phone or e-mail`).toBeDefined();
+          expect(text).toContain(reach!);
+        }
+        expect(text).not.toMatch(/\b(uw|your|votre)\b/i);
+        // The QR code opens this referral: read back from the print rendering, it is the share link.
+        const qr = letter.locator('svg.letter-qr');
+        // Chromium's PDF printing fires afterprint, which ends letter printing: print the letter again.
+        await page.evaluate(() => document.documentElement.classList.add('print-letter'));
+        await page.emulateMedia({ media: 'print' });
+        await qr.waitFor();
+        const png = PNG.sync.read(await qr.screenshot({ scale: 'device' }));
+        const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+        const link = (url: string) => JSON.parse(Buffer.from(url.slice(url.indexOf('#r=') + 3), 'base64url').toString('utf8')) as unknown;
+        expect(code?.data.startsWith(`${new URL(page.url()).origin}/#r=`), `QR in ${l}: ${code?.data}`).toBe(true);
+        expect(link(code!.data)).toEqual(link(encodeShareFragment(answers)));
+        await screenshot(page, `letter-${l}-${name}`);
         await page.emulateMedia({ media: 'screen' });
         // The stub never fires afterprint: leave letter printing as a real print would.
         await page.evaluate(() => dispatchEvent(new Event('afterprint')));

@@ -324,9 +324,10 @@ export function expectCleanRun(app: AppPage): void {
 }
 
 /** The result's first-channel section ("Start here"): its region and the channel's name. */
-export function firstChannel(page: Page, lang: Lang): { section: Locator; name: Locator } {
-  const section = page.getByRole('region').filter({ has: page.getByText(t(lang, 'result.startHere'), { exact: true }) });
-  return { section, name: section.getByRole('heading', { level: 2 }) };
+/** The result's first card: `name` is its caption naming the channel, `action` the sentence to act on (lang is kept for callers). */
+export function firstChannel(page: Page, _lang: Lang): { section: Locator; name: Locator; action: Locator } {
+  const section = page.locator('section.first-channel');
+  return { section, name: section.locator('.caption'), action: section.getByRole('heading', { level: 2 }) };
 }
 
 /** What has keyboard focus: "tag[type]: name", the name from its label, aria-label or text. */

@@ -56,7 +56,7 @@ export function ResultPage() {
   const outside = outsideFlanders(answers);
   const referral: Referral | null = useMemo(() => (profile ? refer(profile, content, lang as Lang, voice) : null), [profile, lang, voice]);
   const regional = useMemo(() => (outside && answers.region && answers.region !== 'flanders' ? referRegion(answers.region, content, lang, voice) : null), [outside, answers.region, lang, voice]);
-  const recs: Array<Omit<Recommendation, 'score'>> = referral?.recommendations ?? regional?.recommendations ?? [];
+  const recs: Array<Omit<Recommendation, 'score'>> = useMemo(() => referral?.recommendations ?? regional?.recommendations ?? [], [referral, regional]);
   const warnings = referral?.warnings ?? regional?.warnings ?? [];
   const engine = engineFor(content);
   const [first, ...others] = recs;

@@ -16,6 +16,8 @@ import { channelText } from '../../voice';
 import { useWizard } from '../../wizard-context';
 
 const MAX_CHANNELS = 3;
+/** The facts the letter quotes in full: this firm's figures (rate for its size, cap, minimum), not the practicalities. */
+const FIGURE_KINDS = new Set<Fact['kind']>(['rate', 'cap', 'minimum']);
 
 /** The QR code of a URL as one SVG path of its dark modules (encoded by the qrcode library, loaded only here). */
 function QrCode({ url, label }: { url: string; label: string }) {
@@ -23,7 +25,7 @@ function QrCode({ url, label }: { url: string; label: string }) {
   useEffect(() => {
     let live = true;
     void import('qrcode').then(({ create }) => {
-      const { modules } = create(url, { errorCorrectionLevel: 'M' });
+      const { modules } = create(url, { errorCorrectionLevel: 'L' });
       let path = '';
       for (let y = 0; y < modules.size; y++) {
         for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) path += `M${x} ${y}h1v1h-1z`;
@@ -51,7 +53,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
   const shown = recommendations.slice(0, MAX_CHANNELS);
   const factById = new Map(facts.map((f) => [f.id, f]));
   // The facts the letter quotes: what each channel brings this firm (its glance facts, for its size).
-  const quoted = shown.flatMap((r) => r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined));
+  const quoted = shown.flatMap((r) => r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined && FIGURE_KINDS.has(f.kind)));
   // One line per web page, with the latest date it was checked (several facts often share a page).
   const checkedBySource = new Map<string, string>();
   for (const f of quoted) if ((checkedBySource.get(f.source) ?? '') < f.checked) checkedBySource.set(f.source, f.checked);
@@ -83,7 +85,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
       <ol className="letter-channels">
         {shown.map((r) => {
           const ch = content.channels[r.channel]!;
-          const brings = r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined);
+          const brings = r.glanceFacts.map((id) => factById.get(id)).filter((f): f is Fact => f !== undefined && FIGURE_KINDS.has(f.kind));
           const c = r.contact;
           return (
             <li key={r.channel}>
@@ -92,7 +94,6 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
               {brings.length ? <> {brings.map((f) => pick(f.text)).join(' ')}</> : null}
               <br /><strong>{t('letter.contact')}:</strong> {c.organisation}
               {c.phone ? `, ${t('result.phone').toLowerCase()} ${c.phone}` : ''}{c.email ? `, ${c.email}` : ''}.
-              {c.note ? ` ${c.note}` : ''}
             </li>
           );
         })}
