@@ -4,31 +4,39 @@
 // names (which never leave the device otherwise), export of the intake, and its import on the start page.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import jsQR from 'jsqr';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDate, localDate } from '../../src/domain/format';
-import { refer, referRegion } from '../../src/domain/refer';
+import { engineFor, refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { handoffLanguage, handoffMail, mailtoHref } from '../../src/ui/pages/result/Handoff';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { buildIntake, intakeToJson } from '../../src/wizard/intake';
-import { decodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
+import { decodeShareFragment, encodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
 import { SAVE_KEY } from '../../src/wizard/storage';
-import { METAL_WORKSHOP_CLIENT } from '../helpers';
-import { CONTENT as content, enterWizard, heading, LARGE, renderApp, renderAppAt, setupUi, STRINGS, T, wording } from './render';
+import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT, SME } from '../helpers';
+import { CONTENT as content, enterWizard, fill, firstScreen, fold, heading, LARGE, renderApp, renderAppAt, setupUi, STRINGS, T, wording } from './render';
 
 setupUi();
 
 const C = wording('client');
+const I = wording('intake');
 const R = T.result;
 const channelName = (id: string, lang: Lang = 'nl') => content.channels[id]!.name[lang];
 const triggerLabel = (id: string, lang: Lang = 'nl') => content.triggers.find((t) => t.id === id)!.label[lang];
 const needLabel = (id: string, lang: Lang = 'nl') => content.needs.find((n) => n.id === id)!.label[lang];
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? `{{${k}}}`);
+/** Content text as the page shows it: the safe markup ([label](url), *emphasis*) rendered as text. */
+const plain = (s: string) => s.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\*([^*]+)\*/g, '$1');
+/** A channel's one-sentence action written about the firm (client and intake mode). */
+const aboutAction = (id: string, lang: Lang = 'nl') => content.about.channels[id]!.action[lang];
+/** The kinds of fact the letter quotes in full: the firm's own figures. */
+const FIGURES = new Set(['rate', 'cap', 'minimum']);
 
 /** The accountant's client: the West-Flemish metal workshop with two warning lights (in-house process innovation left unanswered). */
 const CLIENT: Answers = { ...METAL_WORKSHOP_CLIENT, innovation: { newProductionMethods: true, innovationSpending: true } };
 const INTAKE: Answers = { ...CLIENT, mode: 'intake' };
-const referralOf = (a: Answers, lang: Lang = 'nl') => refer(completeProfile(a, content)!, content, lang);
+/** The referral as the page computes it: about the firm for client and intake, to the owner otherwise. */
+const referralOf = (a: Answers, lang: Lang = 'nl') => refer(completeProfile(a, content)!, content, lang, a.mode === 'client' || a.mode === 'intake' ? 'about' : 'you');
 
 /** A mailto: link split into address, subject and body (decoded). */
 function parseMailto(href: string) {
@@ -43,6 +51,30 @@ function parseMailto(href: string) {
 /** The referral letter (print only: hidden from assistive technology on screen). */
 const letter = () => document.querySelector<HTMLElement>('article.letter')!;
 const advisorView = () => document.querySelector<HTMLDetailsElement>('details.advisor-view')!;
+
+/**
+ * Reads the letter's QR code as a phone would: the SVG's unit squares (`M{x} {y}h1v1h-1z`) painted
+ * onto a white image with its quiet zone, then decoded by jsQR. Returns the encoded text.
+ */
+function readQr(svg: SVGElement): string {
+  const [, , side] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number];
+  const quiet = -Number(svg.getAttribute('viewBox')!.split(' ')[0]);
+  const scale = 4;
+  const width = side * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const [, x, y] of svg.querySelector('path')!.getAttribute('d')!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < scale; dx++) {
+        const px = (Number(x) + quiet) * scale + dx;
+        const py = (Number(y) + quiet) * scale + dy;
+        pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      }
+    }
+  }
+  const code = jsQR(pixels, width, width);
+  if (!code) throw new Error('the QR code could not be read');
+  return code.data;
+}
 const notesBox = () => screen.getByRole('textbox', { name: T.advisor.notes });
 
 /** Captures what the page downloads (export buttons): file name and text. */
@@ -62,15 +94,22 @@ function captureDownloads() {
 if (!URL.createObjectURL) Object.assign(URL, { createObjectURL: () => '', revokeObjectURL: () => {} });
 
 describe('the advisor view', () => {
-  it('is open at intake, folded away for owners and accountants (one click opens it)', async () => {
+  it('is open at intake, with the notes at the top; accountants and owners get neither', async () => {
     await renderAppAt('result', INTAKE);
     expect(advisorView()).toHaveAttribute('open');
     expect(within(advisorView()).getByRole('heading', { level: 2 })).toHaveTextContent(T.advisor.title);
-    cleanup();
-    const { user } = await renderAppAt('result', CLIENT);
-    expect(advisorView()).not.toHaveAttribute('open');
-    await user.click(advisorView().querySelector('summary')!);
-    expect(advisorView()).toHaveAttribute('open');
+    // The notes come before the first step, unfolded.
+    expect(notesBox().compareDocumentPosition(firstScreen()!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(notesBox().closest('details')).toBeNull();
+    for (const answers of [CLIENT, METAL_WORKSHOP]) {
+      cleanup();
+      await renderAppAt('result', answers);
+      expect(firstScreen()).not.toBeNull();
+      expect(document.querySelector('.advisor-view')).toBeNull();
+      expect(screen.queryByRole('heading', { name: T.advisor.title })).toBeNull();
+      expect(screen.queryByRole('table')).toBeNull();
+      expect(screen.queryByRole('textbox', { name: T.advisor.notes })).toBeNull();
+    }
   });
 
   it('lists every rule that fired with its weight, and each channel with its score and rules', async () => {
@@ -123,7 +162,7 @@ describe('the advisor view', () => {
     cleanup();
     const again = await renderApp();
     await enterWizard(again.user, T.resume.continue);
-    expect(heading()).toHaveTextContent(R.title);
+    expect(heading()).toHaveTextContent(I.nl.result.title);
     expect(notesBox()).toHaveValue('Bel dhr. Vandamme na de audit.');
   });
 
@@ -143,11 +182,14 @@ describe('the warm hand-off', () => {
   it('VLAIO\'s innovation advisor: a mailto: to its address, subject and body in Dutch with the answers in short', async () => {
     await renderAppAt('result', CLIENT);
     const referral = referralOf(CLIENT);
-    expect(referral.recommendations.map((r) => r.channel)).toContain(VLAIO);
-    const email = String(content.channels[VLAIO]!.contact.email!.value);
+    const rec = referral.recommendations.find((r) => r.channel === VLAIO)!;
+    expect(rec).toBeDefined();
+    // To the contact point the result names for this firm.
+    expect(rec.contact.email).toMatch(/@/);
     const link = await screen.findByRole('link', { name: fill(T.handoff.email, { name: channelName(VLAIO) }) });
+    expect(link.closest('details')).toBe(fold(fill(R.moreAbout, { name: channelName(VLAIO) })));
     const mail = parseMailto(link.getAttribute('href')!);
-    expect(mail.to).toBe(email);
+    expect(mail.to).toBe(rec.contact.email);
     expect(mail.keys).toEqual(['subject', 'body']);
     expect(mail.subject).toBe(fill(T.handoff.subject, { name: channelName(VLAIO) }));
     const lines = mail.body.split('\n');
@@ -166,9 +208,16 @@ describe('the warm hand-off', () => {
     ]));
     expect(lines.find((l) => l.startsWith(`${T.check.turnover}: `))).toMatch(/1\.800\.000/);
     expect(lines.find((l) => l.startsWith(`${T.check.sector}: `))).toMatch(/^[^:]+: 25\.62 \S/);
-    // Why this channel: its reasons from the referral, without link markup.
-    const reasons = referral.recommendations.find((r) => r.channel === VLAIO)!.reasons;
-    expect(lines[lines.indexOf(T.handoff.why) + 1]).toBe(`- ${reasons[0]!.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$2')}`);
+    // Why this channel: its reason sentences (not the quoted facts), written about the firm.
+    const reasons = rec.why.filter((r) => !r.includes('](')).slice(0, 2);
+    expect(reasons.length).toBeGreaterThan(0);
+    const at = lines.indexOf(T.handoff.why);
+    expect(lines.slice(at + 1, at + 1 + reasons.length)).toEqual(reasons.map((r) => `- ${r}`));
+    const owners = refer(completeProfile(CLIENT, content)!, content, 'nl', 'you').recommendations.find((r) => r.channel === VLAIO)!.why;
+    const ownersOnly = owners.filter((w) => !rec.why.includes(w));
+    expect(ownersOnly.length).toBeGreaterThan(0);
+    for (const w of ownersOnly) expect(mail.body).not.toContain(w);
+    for (const id of rec.facts) expect(mail.body).not.toContain(engineFor(content).fact(id)!.text.nl);
     expect(mail.body).not.toMatch(/\]\(/);
     // The note says the mail opens in the user's own program, in Dutch.
     expect(link.closest('p')).toHaveTextContent(fill(T.handoff.note, { language: T.languageName.nl }));
@@ -186,9 +235,11 @@ describe('the warm hand-off', () => {
   });
 
   it('the mail follows the mode: owner and intake have their own introduction', async () => {
+    const contact = referralOf(CLIENT).recommendations.find((r) => r.channel === VLAIO)!.contact;
     for (const mode of ['owner', 'intake'] as const) {
-      const mail = await handoffMail(content.channels[VLAIO]!, { ...CLIENT, mode, showTriggers: true }, completeProfile(CLIENT, content), 'nl');
+      const mail = await handoffMail(content.channels[VLAIO]!, contact, { ...CLIENT, mode, showTriggers: true }, completeProfile(CLIENT, content), 'nl');
       expect(mail.body.split('\n')).toContain(wording(mode).nl.handoff.intro[mode]);
+      expect(mail.to).toBe(contact.email);
     }
   });
 
@@ -196,10 +247,17 @@ describe('the warm hand-off', () => {
     const { user } = await renderAppAt('result', { mode: 'client', region }, 'en');
     const E = STRINGS.en;
     const F = C.fr;
-    expect(content.channels[region]!.contact.email).toBeUndefined();
+    const rec = referRegion(region, content, 'en', 'about').recommendations[0]!;
+    expect(rec.channel).toBe(region);
+    expect(rec.contact.email).toBeUndefined();
     expect(content.channels[region]!.contact.languages[0]).toBe('fr');
-    const first = screen.getByRole('region', { name: channelName(region, 'en') });
-    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) });
+    const firstStep = screen.getByRole('region', { name: aboutAction(region, 'en') });
+    expect(firstStep).toBe(firstScreen());
+    // The hand-off is in the channel's fold, not on the first screen.
+    const first = fold(fill(E.result.moreAbout, { name: channelName(region, 'en') }));
+    // Prepared after the result renders (it loads the contact's language first).
+    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) }, { timeout: 10_000 });
+    expect(within(firstStep).queryByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) })).toBeNull();
     expect(within(first).queryByRole('link', { name: fill(E.handoff.email, { name: channelName(region, 'en') }) })).not.toBeInTheDocument();
     // It copies, and says so (not "opens in your mail program").
     expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.copyNote, { language: E.languageName.fr, name: channelName(region, 'en') }));
@@ -215,24 +273,32 @@ describe('the warm hand-off', () => {
     expect(body).not.toContain(E.handoff.greeting);
     expect(await within(first).findByText(fill(E.handoff.copied, { name: channelName(region, 'en') }))).toBeInTheDocument();
     // Same as the function the page uses.
-    const mail = await handoffMail(content.channels[region]!, { mode: 'client', region }, null, 'en');
+    const mail = await handoffMail(content.channels[region]!, rec.contact, { mode: 'client', region }, null, 'en');
     expect(mail).toMatchObject({ lang: 'fr', to: undefined });
     expect(text).toBe(`${mail.subject}\n\n${mail.body}`);
   });
 
-  it('a Flemish channel without e-mail (Blikopener) offers the copy button, not a link', async () => {
+  it('a channel without an e-mail of its own (Blikopener): the mail goes to the contact point the result names', async () => {
     await renderAppAt('result', CLIENT);
-    const led = content.channels.led!;
-    expect(led.contact.email).toBeUndefined();
-    expect(await screen.findByRole('button', { name: fill(T.handoff.copy, { name: channelName('led') }) })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: fill(T.handoff.email, { name: channelName('led') }) })).not.toBeInTheDocument();
-    // Every recommended channel gets exactly one of the two.
-    for (const r of referralOf(CLIENT).recommendations) {
-      const name = channelName(r.channel);
-      const hasMail = content.channels[r.channel]!.contact.email !== undefined;
-      expect(screen.queryAllByRole('link', { name: fill(T.handoff.email, { name }) })).toHaveLength(hasMail ? 1 : 0);
-      expect(screen.queryAllByRole('button', { name: fill(T.handoff.copy, { name }) })).toHaveLength(hasMail ? 0 : 1);
-    }
+    const recs = referralOf(CLIENT).recommendations;
+    const led = recs.find((r) => r.channel === 'led')!;
+    expect(content.channels.led!.contact.email).toBeUndefined();
+    expect(led.contact.email).toMatch(/@/);
+    const link = await screen.findByRole('link', { name: fill(T.handoff.email, { name: channelName('led') }) });
+    expect(parseMailto(link.getAttribute('href')!).to).toBe(led.contact.email);
+    expect(screen.queryByRole('button', { name: fill(T.handoff.copy, { name: channelName('led') }) })).not.toBeInTheDocument();
+    // Every recommended channel gets exactly one of the two, in its own fold: a mail to its contact point, or the copy button.
+    await waitFor(() => {
+      for (const r of recs) {
+        const name = channelName(r.channel);
+        const links = screen.queryAllByRole('link', { name: fill(T.handoff.email, { name }) });
+        const buttons = screen.queryAllByRole('button', { name: fill(T.handoff.copy, { name }) });
+        expect(links).toHaveLength(r.contact.email ? 1 : 0);
+        expect(buttons).toHaveLength(r.contact.email ? 0 : 1);
+        if (r.contact.email) expect(parseMailto(links[0]!.getAttribute('href')!).to).toBe(r.contact.email);
+        expect([...links, ...buttons][0]!.closest('details')).toBe(fold(fill(R.moreAbout, { name })));
+      }
+    });
   });
 
   it('the contact\'s language: the user\'s own when the contact works in it, else the contact\'s first', () => {
@@ -259,35 +325,103 @@ describe('the referral letter and the names', () => {
     expect(l).toHaveTextContent(`${T.letter.adviserName}: ${NAMES.adviserName}`);
     expect(l.querySelector('h1')).toHaveTextContent(T.letter.title);
     expect(l).toHaveTextContent(formatDate(localDate(), 'nl'));
-    expect(l).toHaveTextContent(C.nl.letter.intro.client);
+    // About the firm, by the name typed.
+    expect(l).toHaveTextContent(fill(T.letter.intro, { firm: NAMES.clientName }));
     const answers = [...l.querySelectorAll('.letter-answers dt')].map((dt) => dt.textContent);
     expect(answers).toEqual(expect.arrayContaining([T.check.region, T.check.staff, T.check.needs, T.check.triggers]));
     const channels = [...l.querySelectorAll('ol > li')];
     const recs = referralOf(CLIENT).recommendations;
     expect(channels).toHaveLength(Math.min(3, recs.length));
     channels.forEach((li, i) => {
-      const ch = content.channels[recs[i]!.channel]!;
+      const r = recs[i]!;
+      const ch = content.channels[r.channel]!;
       expect(li).toHaveTextContent(ch.name.nl);
-      expect(li).toHaveTextContent(`${R.nextStep}: ${ch.firstStep.nl}`);
-      expect(li).toHaveTextContent(String(ch.contact.url.value));
+      // What to do, in the third person (not the owner's "u" sentence), and why.
+      expect(li).toHaveTextContent(aboutAction(r.channel));
+      expect(aboutAction(r.channel)).not.toBe(ch.action.nl);
+      expect(li).not.toHaveTextContent(ch.action.nl);
+      expect(li).toHaveTextContent(plain(r.why[0]!));
+      // Whom to contact, with phone or e-mail.
+      expect(r.contact.phone ?? r.contact.email).toBeDefined();
+      expect(li).toHaveTextContent(`${T.letter.contact}: ${r.contact.organisation}`);
+      if (r.contact.phone) expect(li).toHaveTextContent(r.contact.phone);
+      if (r.contact.email) expect(li).toHaveTextContent(r.contact.email);
     });
-    // One line per web page; the date it was checked once in the heading when it is the same for all.
-    const sources = [...l.querySelectorAll('.letter-sources li')].map((li) => li.textContent!);
+    // This client's channels have no figures of their own (rate, cap, minimum): nothing quoted, so no sources.
+    expect(recs.slice(0, 3).flatMap((r) => r.glanceFacts).filter((id) => FIGURES.has(engineFor(content).fact(id)!.kind))).toEqual([]);
+    expect(l.querySelector('.letter-sources')).toBeNull();
+    expect(l).toHaveTextContent(fill(R.contentVersion, { version: formatDate(content.meta.contentVersion, 'nl') }));
+  });
+
+  it('the letter quotes what each channel brings this firm (its own rate and cap, in full) with the sources', async () => {
+    const client: Answers = { ...SME, mode: 'client', triggers: [], triggersAnswered: true };
+    const engine = engineFor(content);
+    const kmo = referralOf(client).recommendations.slice(0, 3).find((r) => r.channel === 'kmo-portefeuille')!;
+    expect(kmo).toBeDefined();
+    // A small firm: the small firm's rate, and the cap; the practicalities (when to apply) stay on the page.
+    expect(kmo.glanceFacts).toEqual(expect.arrayContaining(['kmo-rate-small', 'kmo-cap']));
+    const figures = kmo.glanceFacts.filter((id) => FIGURES.has(engine.fact(id)!.kind));
+    const practical = kmo.glanceFacts.filter((id) => !figures.includes(id));
+    expect(practical.length).toBeGreaterThan(0);
+    await renderAppAt('result', client);
+    const item = [...letter().querySelectorAll('ol > li')].find((li) => li.textContent!.includes(channelName('kmo-portefeuille')))!;
+    for (const id of figures) expect(item).toHaveTextContent(engine.fact(id)!.text.nl);
+    for (const id of practical) expect(item).not.toHaveTextContent(engine.fact(id)!.text.nl);
+    expect(item).not.toHaveTextContent(engine.fact('kmo-rate-medium')!.text.nl);
+    // One line per web page of a quoted figure; the date it was checked once in the heading when it is the same for all.
+    const sources = [...letter().querySelectorAll('.letter-sources li')].map((li) => li.textContent!);
     expect(sources.length).toBeGreaterThan(0);
     expect(new Set(sources.map((x) => x.split(',')[0])).size).toBe(sources.length);
-    const sourcesHeading = l.querySelector('.letter-sources')!.previousElementSibling!.textContent!;
+    const quoted = referralOf(client).recommendations.slice(0, 3).flatMap((r) => r.glanceFacts).map((id) => engine.fact(id)!).filter((f) => FIGURES.has(f.kind));
+    expect(new Set(sources.map((x) => x.split(',')[0]))).toEqual(new Set(quoted.map((f) => f.source)));
+    const sourcesHeading = letter().querySelector('.letter-sources')!.previousElementSibling!.textContent!;
     for (const line of sources) {
       expect(line).toMatch(/^https?:\/\/\S+/);
       expect(`${sourcesHeading} ${line}`).toMatch(new RegExp(fill(R.checkedOn, { date: '\\d{1,2} \\S+ \\d{4}' })));
     }
-    expect(l).toHaveTextContent(fill(R.contentVersion, { version: formatDate(content.meta.contentVersion, 'nl') }));
+    // No name typed: "the firm".
+    expect(letter()).toHaveTextContent(fill(T.letter.intro, { firm: T.letter.theFirm }));
+  });
+
+  it('the letter carries a QR code that opens this referral (the share link, without the names)', async () => {
+    await renderAppAt('result', { ...CLIENT, ...NAMES });
+    const figure = letter().querySelector('figure')!;
+    expect(figure.querySelector('figcaption')).toHaveTextContent(T.letter.qrCaption);
+    // Encoded after the letter renders (the library loads on demand).
+    const svg = await waitFor(() => { const el = figure.querySelector<SVGElement>('svg.letter-qr'); expect(el).not.toBeNull(); return el!; }, { timeout: 10_000 });
+    expect(svg).toHaveAttribute('role', 'img');
+    expect(svg).toHaveAttribute('aria-label', T.letter.qrLabel);
+    const url = new URL(readQr(svg));
+    expect(url.origin + url.pathname).toBe(location.origin + location.pathname);
+    const saved = parseSaved(localStorage.getItem(SAVE_KEY));
+    expect(saved?.ok).toBe(true);
+    if (saved?.ok) expect(url.hash).toBe(encodeShareFragment(saved.value.answers));
+    const decoded = decodeShareFragment(url.hash, content);
+    expect(decoded.ok && completeProfile(decoded.value, content)).toEqual(completeProfile(CLIENT, content));
+    for (const name of Object.values(NAMES)) expect(decodeURIComponent(url.href)).not.toContain(name);
+  });
+
+  it('the letter and its button are for accountants only; at intake: names and the export, no letter', async () => {
+    await renderAppAt('result', INTAKE);
+    expect(document.querySelector('article.letter')).toBeNull();
+    expect(screen.queryByRole('button', { name: T.tools.printLetter })).toBeNull();
+    expect(screen.getByRole('heading', { name: T.tools.exportTitle })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: T.letter.clientName })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: T.tools.exportJson })).toBeInTheDocument();
+    cleanup();
+    await renderAppAt('result', CLIENT);
+    expect(letter()).not.toBeNull();
+    expect(screen.getByRole('heading', { name: T.tools.letterTitle })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: T.tools.printLetter })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: T.tools.exportJson })).toBeNull();
+    expect(screen.queryByRole('button', { name: T.tools.exportCsv })).toBeNull();
   });
 
   it('the letter is in the page\'s language', async () => {
     await renderAppAt('result', { ...CLIENT, ...NAMES }, 'fr');
     const F = C.fr;
     expect(letter().querySelector('h1')).toHaveTextContent(F.letter.title);
-    expect(letter()).toHaveTextContent(F.letter.intro.client);
+    expect(letter()).toHaveTextContent(fill(F.letter.intro, { firm: NAMES.clientName }));
     expect(letter()).toHaveTextContent(`${F.letter.clientName}: ${NAMES.clientName}`);
     expect(letter()).toHaveTextContent(channelName(referralOf(CLIENT).recommendations[0]!.channel, 'fr'));
   });
@@ -336,7 +470,12 @@ describe('the referral letter and the names', () => {
     const data = JSON.parse(jsonText!) as Record<string, unknown>;
     expect(data).toMatchObject({ format: 'innovatiewijzer-intake', version: 1, mode: 'intake', notes: 'Eerst Blikopener bellen.', contentVersion: content.meta.contentVersion });
     expect(data.profile).toEqual(JSON.parse(JSON.stringify(completeProfile(INTAKE, content))));
-    expect(data.referral).toEqual(JSON.parse(JSON.stringify(referralOf(INTAKE))));
+    // The referral itself (ranking, rules, scores); its texts' voice is the engine's business.
+    const exported = data.referral as ReturnType<typeof referralOf>;
+    const shown = referralOf(INTAKE);
+    expect(exported.recommendations.map((r) => [r.channel, r.rank, r.score, r.rules])).toEqual(shown.recommendations.map((r) => [r.channel, r.rank, r.score, r.rules]));
+    expect(exported.firedRules).toEqual(shown.firedRules);
+    expect(exported.signals).toEqual(shown.signals);
     expect(csvText).toContain('Eerst Blikopener bellen.');
     expect(files[1]!.type).toBe('text/csv');
   });
@@ -353,21 +492,21 @@ describe('opening a saved intake from the start page', () => {
     const { user } = await renderApp();
     expect(importInput()).toHaveAttribute('accept', '.json,application/json');
     await user.upload(importInput(), file(intakeFile(INTAKE, 'Tweede gesprek in maart.'), 'intake.json'));
-    await waitFor(() => expect(heading()).toHaveTextContent(R.title), { timeout: 10_000 });
+    await waitFor(() => expect(heading()).toHaveTextContent(I.nl.result.title), { timeout: 10_000 });
     const first = referralOf(INTAKE).recommendations[0]!.channel;
-    expect(screen.getByRole('region', { name: channelName(first) })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: aboutAction(first) })).toBe(firstScreen());
     // The rest of the result follows the first channel in a second render.
     await waitFor(() => expect(advisorView()).toHaveAttribute('open'));
     expect(notesBox()).toHaveValue('Tweede gesprek in maart.');
-    expect(screen.getByRole('region', { name: R.signals })).toHaveTextContent(triggerLabel('quality-complaints'));
+    expect(fold(R.signals)).toHaveTextContent(triggerLabel('quality-complaints'));
     expect(parseSaved(localStorage.getItem(SAVE_KEY))).toMatchObject({ ok: true, value: { step: 'result', answers: { mode: 'intake', notes: 'Tweede gesprek in maart.' } } });
   });
 
   it('an out-of-region intake reopens on its front door', async () => {
     const { user } = await renderApp();
     await user.upload(importInput(), file(intakeFile({ mode: 'client', region: 'wallonia' }, 'FR'), 'w.json'));
-    await waitFor(() => expect(heading()).toHaveTextContent(R.title), { timeout: 10_000 });
-    expect(screen.getByRole('region', { name: channelName(referRegion('wallonia', content, 'nl').recommendations[0]!.channel) })).toBeInTheDocument();
+    await waitFor(() => expect(heading()).toHaveTextContent(C.nl.result.title), { timeout: 10_000 });
+    expect(screen.getByRole('region', { name: aboutAction(referRegion('wallonia', content, 'nl', 'about').recommendations[0]!.channel) })).toBe(firstScreen());
   });
 
   const saved = { answers: { ...CLIENT, needs: undefined, triggers: undefined, triggersAnswered: undefined }, step: 'needs' as const };
