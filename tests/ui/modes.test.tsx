@@ -195,9 +195,11 @@ describe('the warning-lights page', () => {
     const added = why(withLight).filter((w) => !why(without).includes(w));
     expect(added.length).toBeGreaterThan(0);
     for (const w of added) expect(screen.getByText(w)).toBeInTheDocument();
-    // ... but an owner's result does not show "which signal led where" (that is for accountants and advisors).
+    // ... and "which signal led where" names it (folded).
     expect(withLight.signals.length).toBeGreaterThan(0);
-    expect(queryFolds(T.result.signals)).toEqual([]);
+    const signals = fold(T.result.signals);
+    expect(signals.open).toBe(false);
+    expect(within(signals).getByText(triggerLabel('quality-complaints'))).toBeInTheDocument();
   });
 
   it('an owner who unticks the opt-in again loses the page (and its signals leave the referral)', async () => {
