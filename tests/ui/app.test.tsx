@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CONTENT as content, enterWizard, heading, renderApp, setupUi, STRINGS, submit, T } from './render';
+import { CONTENT as content, enterWizard, fill, firstScreen, heading, renderApp, setupUi, STRINGS, submit, T } from './render';
 
 setupUi();
 
@@ -119,8 +119,12 @@ describe('the wizard', () => {
       await user.click(screen.getByRole('radio', { name: T.region.options.brussels }));
       await submit(user);
       await user.click(within(switcher()).getByRole('button', { name: 'Français' }));
-      await waitFor(() => expect(heading()).toHaveTextContent(STRINGS.fr.result.title));
-      expect(screen.getByRole('region', { name: content.channels.brussels!.name.fr })).toBeInTheDocument();
+      await waitFor(() => expect(heading()).toHaveTextContent(STRINGS.fr.result.title), { timeout: 10_000 });
+      // The first step in French: the sentence to act on, and "start here with" the French name.
+      const first = screen.getByRole('region', { name: content.channels.brussels!.action.fr });
+      expect(first).toBe(firstScreen());
+      expect(within(first).getByText(fill(STRINGS.fr.result.startHere, { name: content.channels.brussels!.name.fr }))).toBeInTheDocument();
+      expect(screen.queryByRole('region', { name: content.channels.brussels!.action.nl })).toBeNull();
     });
   });
 });
