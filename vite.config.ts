@@ -36,7 +36,11 @@ function contentPlugin(): Plugin {
   return {
     ...dataModules('innovatiewijzer-content', prefix, (lang) => {
       if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`no content language ${lang}`);
-      return onlyLanguage(loadContent().content, lang as Lang);
+      const content = onlyLanguage(loadContent().content, lang as Lang);
+      // The open questions (`unverified`) are for editors and the content check; the app never shows
+      // them, and they are 7% of the module every result page loads.
+      const channels = Object.fromEntries(Object.entries(content.channels).map(([id, ch]) => [id, { ...ch, unverified: [] }]));
+      return { ...content, channels };
     }),
     configureServer(server) {
       server.watcher.add(CONTENT_DIR);

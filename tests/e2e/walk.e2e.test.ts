@@ -58,24 +58,26 @@ describe('full walk from start to result', () => {
     expect(checked).toEqual(seen);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
 
-    // The first channel: name, the reasons it fits, the next step and a contact.
+    // The first channel: the action, with whom and how to reach them, the cost line; why and the next steps folded below.
     const first = firstChannel(page, lang);
     await first.name.waitFor();
-    expect((await first.name.innerText()).trim()).not.toBe('');
-    const why = first.section.getByRole('heading', { level: 3, name: t(lang, 'result.whyFits'), exact: true });
-    await why.waitFor();
-    expect(await first.section.getByRole('list').first().getByRole('listitem').count()).toBeGreaterThan(0);
-    await first.section.getByRole('heading', { level: 3, name: t(lang, 'result.nextStep'), exact: true }).waitFor();
-    await first.section.getByRole('heading', { level: 3, name: t(lang, 'result.contact'), exact: true }).waitFor();
-    expect(await first.section.getByRole('link').count()).toBeGreaterThan(0);
+    expect((await first.action.innerText()).trim()).not.toBe('');
+    expect((await first.section.locator('.contact-organisation').innerText()).trim()).not.toBe('');
+    expect(await first.section.locator('a[href^="tel:"], a[href^="mailto:"]').count()).toBeGreaterThan(0);
+    await first.section.locator('.glance').waitFor();
+    // Everything folded opens (as a reader would, one summary at a time).
+    for (const summary of await page.locator('main details > summary').all()) await summary.click();
+    await page.getByRole('heading', { level: 3, name: t(lang, 'result.whyFits'), exact: true }).first().waitFor();
+    await page.getByRole('heading', { level: 3, name: t(lang, 'result.howItGoes'), exact: true }).first().waitFor();
+    expect(await page.locator('.reasons li').count()).toBeGreaterThan(0);
 
     // The others, ranked, each with a line on why it comes later.
     const others = page.getByRole('region', { name: t(lang, 'result.others'), exact: true });
     const ranked = others.getByRole('list').first().locator(':scope > li');
     expect(await ranked.count()).toBeGreaterThan(0);
     for (const item of await ranked.all()) {
-      expect((await item.getByRole('heading', { level: 3 }).innerText()).trim()).not.toBe('');
-      expect((await item.innerText()).length).toBeGreaterThan(40);
+      expect((await item.getByRole('heading', { level: 3 }).first().innerText()).trim()).not.toBe('');
+      expect((await item.locator('.later').innerText()).length).toBeGreaterThan(20);
     }
 
     // The pyramid figure with its text alternative.
@@ -87,12 +89,13 @@ describe('full walk from start to result', () => {
     expect(pyramidName).toMatch(/\d+\s?%/);
     await page.getByRole('heading', { level: 3, name: t(lang, 'result.pathUp'), exact: true }).waitFor();
 
-    // Sources with the date each fact was checked, and the content version.
-    const sources = page.getByRole('region', { name: t(lang, 'result.sources'), exact: true });
+    // The facts with their sources and the date each was checked, and the content version.
+    const sources = page.getByRole('region', { name: t(lang, 'result.factsSources', { count: await page.locator('.sources li').count() }), exact: true });
     const items = sources.getByRole('listitem');
     expect(await items.count()).toBeGreaterThan(0);
     for (const text of await items.allInnerTexts()) expect(text).toMatch(tPattern(lang, 'result.checkedOn'));
     expect(await sources.innerText()).toMatch(tPattern(lang, 'result.contentVersion'));
+    await expectNoA11yViolations(page, `${lang} result unfolded`);
 
     await onStep(page, lang, 'result');
     await screenshot(page, `walk-${lang}-result`);

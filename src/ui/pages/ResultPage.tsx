@@ -113,9 +113,9 @@ export function ResultPage() {
 
         <NotNow notEligible={referral?.notEligible ?? []} notRecommended={referral?.notRecommended ?? []} />
         {referral ? <FirmPlace referral={referral} voice={voice} /> : null}
-        {mode !== 'owner' && referral?.signals.length ? (
-          <details className="fold">
-            <summary><h2 className="inline-heading">{t('result.signals')}</h2></summary>
+        {referral?.signals.length ? (
+          <section aria-labelledby="signals-title"><details className="fold">
+            <summary><h2 className="inline-heading" id="signals-title">{t('result.signals')}</h2></summary>
             <ul>
               {referral.signals.map((sig) => (
                 <li key={sig.trigger}>
@@ -124,7 +124,7 @@ export function ResultPage() {
                 </li>
               ))}
             </ul>
-          </details>
+          </details></section>
         ) : null}
         <FactsAndSources facts={facts} />
 
