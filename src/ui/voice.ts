@@ -1,12 +1,9 @@
 // Whom the texts speak to: the owner ("u") in owner mode; about the firm ("de onderneming") for an
 // accountant (client mode) or an advisor (intake mode). Content keeps both (content/about-voice.yaml).
 import type { Channel, Content, Text, Voice } from '../domain/content-model';
-import type { Mode } from '../wizard/modes';
 
+export { voiceOf } from '../wizard/modes';
 export type { Voice };
-
-/** The voice of a mode: 'you' for the owner, 'about' (third person) for client and intake. */
-export const voiceOf = (mode: Mode | undefined): Voice => (mode === 'client' || mode === 'intake' ? 'about' : 'you');
 
 /** A channel's summary, action or first step in the given voice. */
 export function channelText(content: Content, channel: Channel, field: 'summary' | 'action' | 'firstStep', voice: Voice): Text {

@@ -10,7 +10,7 @@ import { fieldErrorText, validateProfile } from '../domain/profile';
 import { refer, referRegion } from '../domain/refer';
 import type { Lang, Profile, Referral, RegionReferral } from '../domain/types';
 import { completeProfile, fromProfile, type Answers } from './answers';
-import { MODES, type Mode } from './modes';
+import { MODES, voiceOf, type Mode } from './modes';
 
 export const INTAKE_FORMAT = 'innovatiewijzer-intake';
 export const INTAKE_VERSION = 1;
@@ -31,11 +31,11 @@ export function buildIntake(answers: Answers, fullNotes: string, content: Conten
   const notes = fullNotes.slice(0, MAX_NOTES);
   const mode = answers.mode ?? 'owner';
   if (answers.region && answers.region !== 'flanders') {
-    return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: answers.region, profile: null, referral: referRegion(answers.region, content, lang), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
+    return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: answers.region, profile: null, referral: referRegion(answers.region, content, lang, voiceOf(mode)), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
   }
   const profile = completeProfile(answers, content);
   if (!profile) return null;
-  return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: profile.region, profile, referral: refer(profile, content, lang), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
+  return { format: INTAKE_FORMAT, version: INTAKE_VERSION, mode, region: profile.region, profile, referral: refer(profile, content, lang, voiceOf(mode)), notes, contentVersion: content.meta.contentVersion, exportedAt: now.toISOString() };
 }
 
 export function intakeToJson(intake: Intake): string {

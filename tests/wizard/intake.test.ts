@@ -9,7 +9,7 @@ import { parseCsv } from '../../src/domain/csv';
 import { refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
-import { type Mode } from '../../src/wizard/modes';
+import { voiceOf, type Mode } from '../../src/wizard/modes';
 import { buildIntake, importIntake, INTAKE_FORMAT, INTAKE_VERSION, intakeToCsv, intakeToJson, type Intake } from '../../src/wizard/intake';
 import { MAX_INTAKE_BYTES } from '../../src/wizard/limits';
 import { encodeShareFragment } from '../../src/wizard/persistence';
@@ -78,7 +78,7 @@ describe('intake export (JSON)', () => {
       mode: 'client',
       region: 'flanders',
       profile: JSON.parse(JSON.stringify(profile)),
-      referral: JSON.parse(JSON.stringify(refer(profile, C, 'nl'))),
+      referral: JSON.parse(JSON.stringify(refer(profile, C, 'nl', 'about'))), // an accountant's export speaks about the firm
       notes: CLIENT.notes,
       contentVersion: C.meta.contentVersion,
       exportedAt: '2026-11-23T10:15:00.000Z',
@@ -113,7 +113,7 @@ describe('intake export (JSON)', () => {
 
   it('the referral is worked out in the language of the export', () => {
     const profile = completeProfile(CLIENT, C)!;
-    expect(exported(CLIENT, '', 'fr').referral).toEqual(refer(profile, C, 'fr'));
+    expect(exported(CLIENT, '', 'fr').referral).toEqual(refer(profile, C, 'fr', 'about'));
     expect(exported(CLIENT, '', 'fr').referral).not.toEqual(exported(CLIENT, '', 'nl').referral);
   });
 
@@ -142,7 +142,7 @@ describe('intake import', () => {
     expect(back.answers.mode).toBe(answers.mode);
     const profile = completeProfile(back.answers, C);
     expect(profile).toEqual(intake.profile);
-    expect(refer(profile!, C, 'nl')).toEqual(intake.referral);
+    expect(refer(profile!, C, 'nl', voiceOf(back.answers.mode))).toEqual(intake.referral);
     // And exported again, the same file (at the same time).
     expect(intakeToJson(buildIntake(back.answers, back.notes, C, 'nl', NOW)!)).toBe(intakeToJson(intake));
   });
@@ -183,7 +183,7 @@ describe('intake import', () => {
           if (!back.ok) return false;
           expect(back.notes).toBe(notes);
           expect(back.answers.mode).toBe(mode);
-          expect(refer(completeProfile(back.answers, C)!, C, 'nl')).toEqual(intake.referral);
+          expect(refer(completeProfile(back.answers, C)!, C, 'nl', voiceOf(mode))).toEqual(intake.referral);
           return true;
         },
       ),
@@ -201,7 +201,7 @@ describe('intake import', () => {
       const a: Answers = { mode: 'intake', region, notes: `Doorverwezen: ${region}` };
       const intake = exported(a);
       expect(intake).toMatchObject({ region, profile: null, mode: 'intake', notes: a.notes });
-      expect(intake.referral).toEqual(referRegion(region, C, 'nl'));
+      expect(intake.referral).toEqual(referRegion(region, C, 'nl', 'about'));
       const back = importIntake(intakeToJson(intake), C);
       expect(back).toEqual({ ok: true, answers: { region, mode: 'intake' }, notes: a.notes, contentChanged: false });
     }
