@@ -67,6 +67,7 @@ export interface ReferIo {
 }
 
 const CHUNK_BYTES = 256 * 1024;
+const HOLD_CHARS = 1024 * 1024;
 /** Failed rows named on stderr (the result's error column names them all). */
 const ROWS_ON_STDERR = 20;
 
@@ -197,15 +198,27 @@ async function runCsvOrSniff(input: AsyncIterable<Buffer>, format: Format | null
     const cols = batch.info.unused.map((u) => (u.suggestion ? `${u.column} (did you mean ${u.suggestion}?)` : u.column));
     if (cols.length) io.stderr.write(`note: columns not used by the engine (kept in the output): ${cols.join(', ')}\n`);
   };
+  // The first MiB of output waits, so a small file that turns out unreadable prints nothing on stdout.
+  let held: string | null = '';
+  const emit = async (out: string) => {
+    if (held === null) return write(sink, out);
+    held += out;
+    if (held.length > HOLD_CHARS) {
+      const text = held;
+      held = null;
+      await write(sink, text);
+    }
+  };
   try {
     for await (const chunk of prepend(head, rest)) {
       bytes += chunk.length;
       const out = batch.push(chunk);
       note();
-      await write(sink, out);
+      await emit(out);
       progress.update(batch.counts.answered + batch.counts.failed, bytes);
     }
-    await write(sink, batch.end());
+    await emit(batch.end());
+    if (held !== null) await write(sink, held);
     note();
   } catch (e) {
     progress.done();

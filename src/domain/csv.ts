@@ -173,7 +173,23 @@ export class CsvReader {
           if (!final) return null;
           return { cells, end: i, breaks };
         }
-        throw new CsvError(startLine, `a quoted cell on line ${startLine} is followed by text after its closing quote: a quote inside a cell must be doubled ("")`, 'stray-quote');
+        // Text after the closing quote: a quote that swallowed line breaks is a stray opening quote
+        // (the rest of the file would vanish into one cell): refused. Otherwise the text is kept in
+        // the cell, as Excel does ("klik")" -> klik)).
+        if (/[\r\n]/.test(cell)) throw new CsvError(startLine, `a quoted cell on line ${startLine} is followed by text after its closing quote: a quote inside a cell must be doubled ("")`, 'stray-quote');
+        let k = i;
+        for (; k < s.length; k++) {
+          const c = s.charCodeAt(k);
+          if (c === 10 || c === 13 || s[k] === delim) break;
+        }
+        if (k >= s.length && !final) return null;
+        cells[cells.length - 1] = cell + s.slice(i, k);
+        i = k;
+        const after = s[i];
+        if (after === delim) { i++; continue; }
+        if (after === undefined) return { cells, end: i, breaks };
+        if (after === '\r' && i + 1 >= s.length && !final) return null;
+        return { cells, end: after === '\r' && s[i + 1] === '\n' ? i + 2 : i + 1, breaks };
       }
       let k = i;
       let code = 0;
@@ -187,6 +203,7 @@ export class CsvReader {
         return { cells, end: k, breaks };
       }
       cells.push(s.slice(i, k));
+      if (k - start > MAX_RECORD_CHARS) throw new CsvError(this.line, `the record on line ${this.line} is longer than ${MAX_RECORD_CHARS} characters`, 'record-too-long');
       if (code === 10) return { cells, end: k + 1, breaks };
       if (code === 13) {
         if (k + 1 >= s.length && !final) return null;
