@@ -257,8 +257,8 @@ export const ValidationMessagesSchema = z.strictObject({
   }),
   columns: z.strictObject(Object.fromEntries(['name', ...PROFILE_FIELD_NAMES].map((f) => [f, z.array(nonEmpty)])) as Record<'name' | (typeof PROFILE_FIELD_NAMES)[number], z.ZodArray<typeof nonEmpty>>),
   values: z.strictObject({
-    region: z.record(z.enum(REGIONS), z.array(nonEmpty)),
-    province: z.record(z.enum(PROVINCES), z.array(nonEmpty)),
+    region: z.partialRecord(z.enum(REGIONS), z.array(nonEmpty)),
+    province: z.partialRecord(z.enum(PROVINCES), z.array(nonEmpty)),
     needs: z.record(z.string(), z.array(nonEmpty)),
     triggers: z.record(z.string(), z.array(nonEmpty)),
     boolean: z.strictObject({ true: z.array(nonEmpty), false: z.array(nonEmpty) }),

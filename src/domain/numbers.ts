@@ -19,8 +19,8 @@ const SCALES: Array<[RegExp, number]> = [
   [/^(md|mld|mrd|miljard|miljarden|milliard|milliards|billion|bn)$/, 1e9],
 ];
 
-/** Reads digits with `dec` as the decimal mark and `group` grouping thousands; null when the grouping is off. */
-function readDigits(s: string, dec: string, group: string): number | null {
+/** Digits with `dec` as the decimal mark and `group` grouping thousands, as a JS number literal ("1800000.5"); null when the grouping is off. */
+function readDigits(s: string, dec: string, group: string): string | null {
   if (!/^[+-]?(\d[\d.,]*|[.,]\d+)$/.test(s)) return null;
   const decCount = s.split(dec).length - 1;
   const groupCount = s.split(group).length - 1;
@@ -38,16 +38,15 @@ function readDigits(s: string, dec: string, group: string): number | null {
     whole = whole.split(group).join('');
   }
   if (whole === '' || whole === '+' || whole === '-') whole += '0';
-  const n = Number(frac ? `${whole}.${frac}` : whole);
-  return Number.isNaN(n) ? null : n;
+  return frac ? `${whole}.${frac}` : whole;
 }
 
 /**
  * Reads a number in one notation ("be" or "en"): a euro sign or "EUR"/"euro" and Belgian ",-" are
  * dropped (the unit is the caller's), spaces may group thousands, a scale word multiplies (k,
  * mln, miljoen, million, m, mld, miljard, milliard...), Excel's "1,8E+06" is read too. Beyond
- * 1e300 (Excel's limit is 1e308; "1e309" is Infinity) it is `too-large`. Rounded to 6 decimals.
- * Never throws.
+ * 1e300 (Excel's limit is 1e308; "1e309" is Infinity) it is `too-large`. Exact to the last digit
+ * JavaScript holds (no rounding). Never throws.
  */
 export function readNumberAs(input: string, notation: Notation): NumberReading {
   let s = input.trim().toLowerCase().replace(/[\u00a0\u202f\u2009']/g, ' ');
@@ -68,11 +67,12 @@ export function readNumberAs(input: string, notation: Notation): NumberReading {
     s = sci[1]!;
     exponent = Number(sci[2]);
   }
-  const n = notation === 'be' ? readDigits(s, ',', '.') : readDigits(s, '.', ',');
-  if (n === null) return { ok: false, problem: 'unreadable' };
-  const value = n * factor * 10 ** exponent;
+  const digits = notation === 'be' ? readDigits(s, ',', '.') : readDigits(s, '.', ',');
+  if (digits === null) return { ok: false, problem: 'unreadable' };
+  // Scaled in the literal ("1.8e6"), so 1,8 mln is exactly 1800000, not 1800000.0000000002.
+  const value = Number(`${digits}e${exponent + Math.log10(factor)}`);
   if (!Number.isFinite(value) || Math.abs(value) > 1e300) return { ok: false, problem: 'too-large' };
-  return { ok: true, value: Math.round(value * 1e6) / 1e6 };
+  return { ok: true, value: value === 0 ? 0 : value };
 }
 
 /**
