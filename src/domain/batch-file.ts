@@ -123,7 +123,7 @@ export class CsvBatchStream {
         unused: read.header.unused,
         nameColumn: read.header.nameIndex >= 0 ? read.header.raw[read.header.nameIndex]!.trim() : null,
       };
-      return writeCsvRow(resultHeader(read.header), delimiter);
+      return writeCsvRow(resultHeader(read.header), delimiter, true);
     }
     const h = this.header;
     // A ';' file is Belgian Excel's (it writes ';' where the decimal mark is ','): read its numbers so.

@@ -265,20 +265,26 @@ export function unneutraliseCell(value: string): string {
   return value.charCodeAt(0) === 39 && FORMULA_START.test(value.slice(1)) && !PLAIN_NUMBER.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-/** One row as CSV (RFC 4180): every cell neutralised, quoted when it holds a quote, a delimiter or a line break; ends in CRLF. */
-export function writeCsvRow(row: readonly string[], delimiter: Delimiter): string {
+/**
+ * One row as CSV (RFC 4180), ending in CRLF: every cell neutralised, quoted when it holds a quote,
+ * the delimiter or a line break; other cells exactly as they are ("-12,5" in a ";" file). A
+ * `header` row also quotes cells holding any of ",", ";" and tab, so the delimiter is detected
+ * again when the file is read back.
+ */
+export function writeCsvRow(row: readonly string[], delimiter: Delimiter, header = false): string {
   let out = '';
   for (let i = 0; i < row.length; i++) {
     const v = neutraliseCell(row[i]!);
     if (i) out += delimiter;
-    out += /[",;\t\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+    const quote = v.includes('"') || v.includes('\n') || v.includes('\r') || v.includes(delimiter) || (header && /[,;\t]/.test(v));
+    out += quote ? `"${v.replace(/"/g, '""')}"` : v;
   }
   return `${out}\r\n`;
 }
 
-/** Writes rows as CSV text (writeCsvRow each): lines end in CRLF, the last one too. Never throws. */
+/** Writes rows as CSV text (writeCsvRow each, the first as a header): lines end in CRLF, the last one too. Never throws. */
 export function writeCsv(rows: string[][], delimiter: Delimiter): string {
-  return rows.map((r) => writeCsvRow(r, delimiter)).join('');
+  return rows.map((r, i) => writeCsvRow(r, delimiter, i === 0)).join('');
 }
 
 // ---------------------------------------------------------------------------------------------

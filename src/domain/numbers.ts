@@ -119,8 +119,20 @@ export function parseNumberIn(input: string, lang: string): number | null {
  */
 export function formatPlainNumber(n: number, decimal: ',' | '.' = ','): string {
   if (!Number.isFinite(n)) return '';
-  let s = n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  let s = expandExponent(String(n));
   const frac = s.split('.')[1];
   if (frac?.length === 3) s += '0';
   return decimal === ',' ? s.replace('.', ',') : s;
+}
+
+/** "1e-7" -> "0.0000001", "1.5e+21" -> "1500000000000000000000": the shortest digits JS gives, without exponent. */
+function expandExponent(s: string): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead! + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
