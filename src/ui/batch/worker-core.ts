@@ -9,7 +9,7 @@ import type { Notation } from '../../domain/numbers';
 import { CsvBatchStream, FileProblemError, type BatchResult, type FileProblem, type RowView } from '../../domain/batch-file';
 
 /** Bytes read per step: the worker reports progress (and the in-page fallback yields) after each. */
-export const CHUNK_BYTES = 256 * 1024;
+export const CHUNK_BYTES = 64 * 1024;
 /** Rows kept for the table (and as many rows with an error, for "only errors"); the CSV holds them all. */
 export const TABLE_ROWS = 200;
 
