@@ -114,6 +114,7 @@ function readIntake(text: string, content: Content, lang: Lang): ImportResult {
   const contentChanged = intake.contentVersion !== content.meta.contentVersion;
   if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };
   const checked = validateProfile(intake.profile, content, lang);
-  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: fieldErrorText(checked.errors[0]!) };
+  // Every problem, each naming its field and what is allowed (a hand-edited file may have several).
+  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: checked.errors.map(fieldErrorText).join(' | ') };
   return { ok: true, answers: { ...fromProfile(checked.profile), mode: intake.mode }, notes: intake.notes, contentChanged };
 }
