@@ -3,7 +3,7 @@
 // same kinds is in tests/cli/refer-kinds.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RESULT_COLUMNS } from '../../src/domain/batch';
+import { matchKey, RESULT_COLUMNS } from '../../src/domain/batch';
 import { CsvBatchStream, type BatchResult } from '../../src/domain/batch-file';
 import { parseCsv, writeCsv, type Delimiter } from '../../src/domain/csv';
 import { formatPlainNumber, readNumber } from '../../src/domain/numbers';
@@ -283,6 +283,32 @@ describe('streaming', () => {
       let got = '';
       for (let i = 0; i < bytes.length; i += size) got += s.push(bytes.subarray(i, i + size));
       expect(got + s.end()).toBe(whole);
+    }
+  });
+});
+
+describe('the column and value words in content/validation.yaml', () => {
+  it('every word belongs to an id of the content, and no word means two things', () => {
+    const v = content().validation;
+    const ids = { region: Object.keys(content().labels.region), province: Object.keys(content().labels.province), needs: content().needs.map((n) => n.id), triggers: content().triggers.map((t) => t.id) };
+    for (const kind of ['region', 'province', 'needs', 'triggers'] as const) {
+      const seen = new Map<string, string>();
+      for (const [id, words] of Object.entries(v.values[kind])) {
+        expect(ids[kind], `${kind}: ${id}`).toContain(id);
+        for (const w of words as string[]) {
+          const key = matchKey(w);
+          expect(seen.get(key) ?? id, `${kind}: "${w}" means ${seen.get(key)} and ${id}`).toBe(id);
+          expect(ids[kind].filter((other) => other !== id).map(matchKey), `${kind}: "${w}" is another id`).not.toContain(key);
+          seen.set(key, id);
+        }
+      }
+    }
+    const columns = new Map<string, string>();
+    for (const [field, words] of Object.entries(v.columns)) {
+      for (const w of words) {
+        expect(columns.get(matchKey(w)) ?? field, `column "${w}"`).toBe(field);
+        columns.set(matchKey(w), field);
+      }
     }
   });
 });
