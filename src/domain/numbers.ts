@@ -82,6 +82,8 @@ export function readNumberAs(input: string, notation: Notation): NumberReading {
  */
 export function readNumber(input: string, notation?: Notation): NumberReading {
   if (notation) return readNumberAs(input, notation);
+  // Belgian ",-" ("€ 650.000,-") says the notation itself.
+  if (/,-{1,2}\s*(€|eur|euro)?\s*$/i.test(input)) return readNumberAs(input, 'be');
   const be = readNumberAs(input, 'be');
   const en = readNumberAs(input, 'en');
   if (be.ok && en.ok) return be.value === en.value ? be : { ok: false, problem: 'ambiguous', be: be.value, en: en.value };

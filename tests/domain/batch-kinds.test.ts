@@ -211,6 +211,8 @@ describe('robustness', () => {
     // "1.250" too; "1.800.000", "12,5" and "1250" read one way only.
     expect(readNumber('1.250')).toEqual({ ok: false, problem: 'ambiguous', be: 1250, en: 1.25 });
     for (const s of ['1.800.000', '12,5', '1250', '1,800,000.50']) expect(readNumber(s).ok).toBe(true);
+    // Belgian ",-" gives the notation away: "€ 650.000,-" is 650000 in any file.
+    expect(readNumber('€ 650.000,-')).toEqual({ ok: true, value: 650_000 });
   });
 
   it("a huge number gets a real message, not 'invalid value (null)'", () => {
