@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content/load';
 import type { Content } from '../src/domain/content-model';
+import { processCsv, type BatchOptions, type BatchResult, type FileProblem } from '../src/domain/batch-file';
 import type { Profile } from '../src/domain/types';
 import type { Answers } from '../src/wizard/answers';
 
@@ -12,6 +13,22 @@ let cached: Content | undefined;
 /** The real content/ (validated), loaded once per test file. */
 export function content(): Content {
   return (cached ??= loadContent().content);
+}
+
+/**
+ * A CSV text (or bytes) through the batch path (processCsv: what the CLI prints and the page
+ * offers for download). Throws on a file problem, naming it.
+ */
+export function referCsvText(input: string | Uint8Array, options: BatchOptions | 'nl' | 'en' | 'fr' = 'en'): BatchResult {
+  const r = processCsv(typeof input === 'string' ? new TextEncoder().encode(input) : input, content(), options);
+  if (!r.ok) throw new Error(`file problem: ${JSON.stringify(r.problem)}`);
+  return r.result;
+}
+
+/** The file problem of a CSV text (or bytes), or null when it reads. */
+export function csvProblem(input: string | Uint8Array): FileProblem | null {
+  const r = processCsv(typeof input === 'string' ? new TextEncoder().encode(input) : input, content(), 'en');
+  return r.ok ? null : r.problem;
 }
 
 // --- sample answers, shared by several test files ----------------------------------------------------

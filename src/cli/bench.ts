@@ -1,5 +1,7 @@
 // `npm run bench [-- --json]`: builds the app and measures what the budgets are about (README.md, "Performance"):
-// JS/CSS sizes, Lighthouse on the start and result pages, engine throughput, path lengths, content freshness.
+// JS/CSS sizes, Lighthouse on the start and result pages, engine throughput, path lengths, content freshness,
+// and the batch (1,000,000 and 100,000 generated firms through the refer CLI's code, in a child process).
+// `npm run bench -- --batch` measures the batch only.
 // Figures are reported, never asserted here.
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { wizardMachine } from '../wizard/machine';
 import { encodeShareFragment } from '../wizard/persistence';
 import { preview } from 'vite';
 import { buildApp } from './serve-dist';
+import { batchFigures, type BatchFigures } from './bench-batch';
 
 const json = process.argv.includes('--json');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -129,7 +132,24 @@ function contentFreshness() {
   return { facts: items.length, stale: items.filter((f) => f.checked < yearAgo.toISOString().slice(0, 10)).length };
 }
 
+const batchLine = (b: BatchFigures) => `${b.rows.toLocaleString('en')} firms (${b.fileMb} MB): ${b.rowsPerSecond.toLocaleString('en')} rows/s (${b.seconds} s, CPU ${b.cpuSeconds} s), peak RSS ${b.peakRssMb} MB`;
+
+async function batchOnly() {
+  log('batch (100,000 firms)...');
+  const small = await batchFigures(100_000);
+  log('batch (1,000,000 firms)...');
+  const big = await batchFigures(1_000_000);
+  const batch = { rowsPerSecond: big.rowsPerSecond, peakRssMb: big.peakRssMb, million: big, hundredThousand: small };
+  if (json) process.stdout.write(`${JSON.stringify({ batch, machine: `${process.platform} ${process.arch}, Node ${process.version}`, measuredAt: new Date().toISOString() })}\n`);
+  else process.stdout.write(`${['batch 1,000,000'.padEnd(26) + batchLine(big), 'batch 100,000'.padEnd(26) + batchLine(small)].join('\n')}\n`);
+  return batch;
+}
+
 async function main() {
+  if (process.argv.includes('--batch')) {
+    await batchOnly();
+    return;
+  }
   log('building...');
   buildApp();
   const sizes = assetSizes();
@@ -145,10 +165,14 @@ async function main() {
     const result = await lighthouseRun(`${baseURL}/${encodeShareFragment(RESULT_ANSWERS)}`);
     log('engine...');
     const engine = engineThroughput();
+    log('batch (100,000 and 1,000,000 firms, in a child process)...');
+    const small = await batchFigures(100_000);
+    const big = await batchFigures(1_000_000);
     const report = {
       firstLoadJsGzipBytes, ...sizes,
       lighthouse: { start, result },
       engine: { referralsPerSecond: engine.referralsPerSecond, profiles: engine.profiles },
+      batch: { rowsPerSecond: big.rowsPerSecond, peakRssMb: big.peakRssMb, million: big, hundredThousand: small },
       paths: pathLengths(),
       content: contentFreshness(),
       machine: `${process.platform} ${process.arch}, Node ${process.version}`,
@@ -165,6 +189,8 @@ async function main() {
         ['Lighthouse start page', lh(start)],
         ['Lighthouse result page', lh(result)],
         ['engine', `${report.engine.referralsPerSecond.toLocaleString('en')} referrals/s over ${engine.profiles} profiles`],
+        ['batch 1,000,000', batchLine(big)],
+        ['batch 100,000', batchLine(small)],
         ['screens to result', `min ${report.paths.screensMin}, median ${report.paths.screensMedian}, max ${report.paths.screensMax}`],
         ['content facts (stale)', `${report.content.facts} (${report.content.stale})`],
         ['machine', report.machine],

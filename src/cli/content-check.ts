@@ -4,9 +4,11 @@
 import { join } from 'node:path';
 import { checkContent } from '../content/check';
 import { CONTENT_DIR, ContentError, loadContent } from '../content/load';
+import { localDate } from '../domain/format';
 
 const json = process.argv.includes('--json');
-const today = process.env.CONTENT_CHECK_TODAY ?? new Date().toISOString().slice(0, 10);
+// The local date, as the person running the check sees it (not UTC: in Belgium the UTC date lags until 01:00 or 02:00).
+const today = process.env.CONTENT_CHECK_TODAY ?? localDate();
 
 function run(): number {
   let loaded;

@@ -7,7 +7,7 @@ import {
   FACT_KINDS, type AboutVoice, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
   type Labels, type Meta, type Pyramid, type Rule, type Sectors, type Text, type ValidationMessages,
 } from '../domain/content-model';
-import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+import { LANGS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
@@ -246,6 +246,9 @@ export const ValidationMessagesSchema = z.strictObject({
     provinceOutsideFlanders: TextSchema,
     duplicate: TextSchema,
     notAnObject: TextSchema,
+    ambiguousNumber: TextSchema,
+    tooLarge: TextSchema,
+    extraCells: TextSchema,
   }),
   expectedPrefix: TextSchema,
   expected: z.strictObject({
@@ -261,6 +264,14 @@ export const ValidationMessagesSchema = z.strictObject({
     needs: TextSchema,
     triggers: TextSchema,
     fieldNames: TextSchema,
+  }),
+  columns: z.strictObject(Object.fromEntries(['name', ...PROFILE_FIELD_NAMES].map((f) => [f, z.array(nonEmpty)])) as Record<'name' | (typeof PROFILE_FIELD_NAMES)[number], z.ZodArray<typeof nonEmpty>>),
+  values: z.strictObject({
+    region: z.partialRecord(z.enum(REGIONS), z.array(nonEmpty)),
+    province: z.partialRecord(z.enum(PROVINCES), z.array(nonEmpty)),
+    needs: z.record(z.string(), z.array(nonEmpty)),
+    triggers: z.record(z.string(), z.array(nonEmpty)),
+    boolean: z.strictObject({ true: z.array(nonEmpty), false: z.array(nonEmpty) }),
   }),
 }) satisfies z.ZodType<ValidationMessages>;
 const labelMap = <T extends readonly [string, ...string[]]>(ids: T) => z.strictObject(Object.fromEntries(ids.map((id) => [id, TextSchema])) as Record<T[number], typeof TextSchema>);

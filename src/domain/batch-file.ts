@@ -1,53 +1,36 @@
-// A batch file as people bring it: bytes in, the result CSV and a view per row out. One code path
-// for the CLI (`npm run refer -- FILE.csv`) and the browser's batch page: the worker
-// (src/ui/batch/batch.worker.ts) and the in-page fallback run `referInChunks`; the CLI and the
-// tests run `processCsv`, which is the same to the end in one go. Every row goes through
-// rowToProfileInput/referOne and the output through batchToCsv (batch.ts).
+// A batch CSV file as people bring it, streamed: bytes in (a chunk at a time), the result CSV out
+// (a chunk at a time) and a view per row, in constant memory whatever the file's size. One code
+// path for the CLI (`npm run refer -- FILE.csv`) and the browser's batch page (its worker and the
+// in-page fallback): both feed CsvBatchStream. Every row goes through referRow (batch.ts).
 import type { Content } from './content-model';
-import { batchToCsv, hasProfileColumns, readHeader, referOne, resultCells, rowToProfileInput, type BatchItem, type CsvBatch } from './batch';
-import { CsvError, decodeCsvBytes, detectDelimiter, looksBinary, MAX_CSV_BYTES, parseCsv, type Delimiter } from './csv';
-import type { Lang, Segment, SizeClass, TechClass } from './types';
+import { readHeader, referRow, resultHeader, resultRow, type BatchHeader } from './batch';
+import { ByteDecoder, CsvError, CsvReader, isBlankRecord, NotTextError, unneutraliseCell, writeCsvRow, type CsvProblemKind, type CsvRecord, type Delimiter, type Encoding } from './csv';
+import type { Notation } from './numbers';
+import type { ProfileField, Lang, Segment, SizeClass, TechClass } from './types';
 
-/** Rows per chunk: the worker reports progress (and the in-page fallback yields) after each. */
-export const CHUNK_ROWS = 250;
+export type { Encoding } from './csv';
 
-/** Why a file cannot be read; the batch page words each in the user's language, the CLI in English. */
+/** Why a file cannot be read; the batch page words each in the user's language, the CLI in English. `line` is the file's line. */
 export type FileProblem =
-  | { kind: 'too-large'; bytes: number }
   | { kind: 'empty' }
-  | { kind: 'not-text' }
+  | { kind: 'not-text'; line: number }
   | { kind: 'json' }
-  | { kind: 'unclosed-quote'; line: number }
-  | { kind: 'no-header' };
+  | { kind: CsvProblemKind; line: number }
+  | { kind: 'no-header' }
+  | { kind: 'duplicate-column'; field: ProfileField; columns: string[] };
 
-/** The encoding a file was read in (decodeCsvBytes). */
-export type Encoding = ReturnType<typeof decodeCsvBytes>['encoding'];
-
-/**
- * The checks every file gets, CSV or JSON, in the CLI and the browser alike: at most MAX_CSV_BYTES
- * (10 MiB), decoded as Excel writes it (decodeCsvBytes), and no binary data (an image, an .xlsx).
- * A problem is returned, never thrown.
- */
-export function readTextFile(bytes: Uint8Array): { ok: true; text: string; encoding: Encoding } | { ok: false; problem: Extract<FileProblem, { kind: 'too-large' | 'not-text' }> } {
-  if (bytes.length > MAX_CSV_BYTES) return { ok: false, problem: { kind: 'too-large', bytes: bytes.length } };
-  const { text, encoding } = decodeCsvBytes(bytes);
-  if (looksBinary(text)) return { ok: false, problem: { kind: 'not-text' } };
-  return { ok: true, text, encoding };
-}
-
-/** A file read and split into rows, not yet referred. */
-export interface PreparedCsv {
-  encoding: Encoding;
-  delimiter: Delimiter;
-  header: string[];
-  ignoredColumns: string[];
-  rows: string[][];
+/** A FileProblem as an exception, thrown by CsvBatchStream. */
+export class FileProblemError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(problem.kind);
+    this.name = 'FileProblemError';
+  }
 }
 
 /** What the page shows of one row (the CSV holds the rest). */
-interface RowView {
-  /** The row in the spreadsheet: the header is row 1, the first firm row 2. */
-  row: number;
+export interface RowView {
+  /** The line of the file where the row starts (the header being on line 1, or 2 after `sep=`). */
+  line: number;
   /** The cell of the name column, when the file has one. */
   name?: string;
   sizeClass?: SizeClass;
@@ -56,125 +39,159 @@ interface RowView {
   outOfRegion?: boolean;
   /** Channel ids in rank order (the page shows their names). */
   channels?: string[];
-  /** `field: message`, exactly as in the result CSV's error column. */
+  /** Every problem, exactly as in the result CSV's error column. */
   error?: string;
 }
 
-/** A referred batch file: one view per row for the page, counts, and the result CSV. */
-export interface BatchResult {
-  lang: Lang;
+/** What is known of the file once its header is read. */
+export interface FileInfo {
   encoding: Encoding;
   delimiter: Delimiter;
-  ignoredColumns: string[];
+  /** Named columns the engine does not use (kept in the output), with a suggested profile column when one is close. */
+  unused: BatchHeader['unused'];
   /** The header of the column shown as the firm's name, if any. */
   nameColumn: string | null;
+}
+
+/** Rows referred and rows refused so far. */
+export interface Counts { answered: number; failed: number }
+
+/** How a batch is read: the language of the messages, and the number notation (undefined: either, ambiguous numbers refused). */
+export interface BatchOptions { lang: Lang; notation?: Notation }
+
+/**
+ * One CSV batch, streamed: push() bytes as they come, end() at the end of the file; each returns
+ * the result CSV text it completes (the header line first: the kept input columns as written, then
+ * sizeClass, segment, techClass, outOfRegion, recommendations, error), in the file's delimiter,
+ * lines ending in CRLF. `onRow` sees every firm row. Blank rows (and rows of only delimiters) are
+ * skipped, never shifting line numbers. A file that cannot be read throws FileProblemError.
+ */
+export class CsvBatchStream {
+  readonly counts: Counts = { answered: 0, failed: 0 };
+  info: FileInfo | null = null;
+  private decoder = new ByteDecoder();
+  private reader = new CsvReader();
+  private header: BatchHeader | null = null;
+  private sawText = false;
+
+  constructor(private readonly content: Content, private readonly options: BatchOptions, private readonly onRow?: (view: RowView) => void) {}
+
+  /** Adds bytes of the file; returns the result CSV text completed. Throws FileProblemError. */
+  push(bytes: Uint8Array): string {
+    return this.guard(() => this.text(this.decoder.push(bytes), false));
+  }
+
+  /** The end of the file; returns the last result CSV text. Throws FileProblemError. */
+  end(): string {
+    return this.guard(() => this.text(this.decoder.end(), true));
+  }
+
+  private guard(f: () => string): string {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof NotTextError) throw new FileProblemError({ kind: 'not-text', line: e.line });
+      if (e instanceof CsvError) throw new FileProblemError({ kind: e.kind, line: e.line });
+      throw e;
+    }
+  }
+
+  private text(text: string, final: boolean): string {
+    if (!this.sawText && text.replace(/^\uFEFF/, '').trim() !== '') {
+      this.sawText = true;
+      if (/^\uFEFF?\s*[[{]/.test(text)) throw new FileProblemError({ kind: 'json' });
+    }
+    const records = this.reader.push(text);
+    if (final) records.push(...this.reader.end());
+    let out = '';
+    for (const r of records) out += this.record(r);
+    if (final && this.header === null) throw new FileProblemError({ kind: this.sawText ? 'no-header' : 'empty' });
+    return out;
+  }
+
+  private record(r: CsvRecord): string {
+    if (isBlankRecord(r.cells)) return '';
+    const cells = r.cells.map(unneutraliseCell);
+    const delimiter = this.reader.delimiter!;
+    if (this.header === null) {
+      const read = readHeader(cells, this.content);
+      if (!read.ok) throw new FileProblemError(read.problem);
+      this.header = read.header;
+      this.info = {
+        encoding: this.decoder.encoding,
+        delimiter,
+        unused: read.header.unused,
+        nameColumn: read.header.nameIndex >= 0 ? read.header.raw[read.header.nameIndex]!.trim() : null,
+      };
+      return writeCsvRow(resultHeader(read.header), delimiter, true);
+    }
+    const h = this.header;
+    // A ';' file is Belgian Excel's (it writes ';' where the decimal mark is ','): read its numbers so.
+    const notation = this.options.notation ?? (delimiter === ';' ? 'be' : undefined);
+    const item = referRow(h, cells, this.content, this.options.lang, notation);
+    if (item.ok) this.counts.answered++;
+    else this.counts.failed++;
+    if (this.onRow) {
+      const view: RowView = { line: r.line };
+      if (h.nameIndex >= 0) view.name = (cells[h.nameIndex] ?? '').trim();
+      if (item.ok) {
+        const x = item.referral;
+        Object.assign(view, { sizeClass: x.sizeClass, segment: x.segment, techClass: x.techClass, outOfRegion: x.outOfRegion, channels: x.recommendations.map((c) => c.channel) });
+      }
+      const row = resultRow(h, cells, item);
+      if (!item.ok) view.error = row[h.keep.length + 5];
+      this.onRow(view);
+      return writeCsvRow(row, delimiter);
+    }
+    return writeCsvRow(resultRow(h, cells, item), delimiter);
+  }
+
+  /** The first line read as Windows-1252 (1-based), if any. */
+  get firstWindows1252Line(): number | null {
+    return this.decoder.firstWindows1252Line;
+  }
+
+  /** The encoding as finally seen (a later line may turn UTF-8 into mixed). */
+  get encoding(): Encoding {
+    return this.decoder.encoding;
+  }
+}
+
+/** A whole batch file referred (processCsv): what the page shows and the result CSV. */
+export interface BatchResult extends FileInfo, Counts {
+  lang: Lang;
   rows: RowView[];
-  /** Rows referred, and rows refused for a profile error; together the number of firm rows. */
-  answered: number;
-  failed: number;
   /** Byte for byte what `npm run --silent refer -- FILE --lang <lang>` prints for the same file. */
   csv: string;
 }
 
-/** Rows referred so far, of `total` firm rows. */
-export interface Progress { done: number; total: number }
-
-/** Headers taken as the firm's name (case-insensitive), in order of preference. */
-const NAME_HEADERS = ['name', 'naam', 'nom', 'firm', 'firma', 'company', 'bedrijf', 'onderneming', 'entreprise', 'société', 'societe', 'client', 'klant'];
-
-const looksLikeJson = (text: string) => {
-  const trimmed = text.trim();
-  if (!/^[[{]/.test(trimmed)) return false;
-  try {
-    JSON.parse(trimmed);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
- * Reads a CSV file's bytes (readTextFile, detectDelimiter, parseCsv) and checks that its header has
- * profile columns. Every problem (too large, binary, empty, JSON, unclosed quote, no header) is returned
- * as a FileProblem, never thrown.
+ * A whole file in one go (for tests and tools; the CLI and the page stream): the same work as
+ * CsvBatchStream. Never throws: a file problem is returned.
  */
-export function prepareCsv(bytes: Uint8Array): { ok: true; prepared: PreparedCsv } | { ok: false; problem: FileProblem } {
-  const file = readTextFile(bytes);
-  if (!file.ok) return file;
-  const { text, encoding } = file;
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problem: { kind: 'empty' } };
-  if (looksLikeJson(text)) return { ok: false, problem: { kind: 'json' } };
-  const delimiter = detectDelimiter(text);
-  let parsed: string[][];
+export function processCsv(bytes: Uint8Array, content: Content, options: BatchOptions | Lang): { ok: true; result: BatchResult } | { ok: false; problem: FileProblem } {
+  const opts = typeof options === 'string' ? { lang: options } : options;
+  const rows: RowView[] = [];
+  const stream = new CsvBatchStream(content, opts, (v) => rows.push(v));
   try {
-    parsed = parseCsv(text, delimiter);
+    const csv = stream.push(bytes) + stream.end();
+    return { ok: true, result: { ...stream.info!, encoding: stream.encoding, ...stream.counts, lang: opts.lang, rows, csv } };
   } catch (e) {
-    if (e instanceof CsvError) return { ok: false, problem: { kind: 'unclosed-quote', line: e.line } };
+    if (e instanceof FileProblemError) return { ok: false, problem: e.problem };
     throw e;
   }
-  const [rawHeader = [], ...rows] = parsed;
-  const { header, ignoredColumns } = readHeader(rawHeader);
-  if (!hasProfileColumns(header)) return { ok: false, problem: { kind: 'no-header' } };
-  return { ok: true, prepared: { encoding, delimiter, header, ignoredColumns, rows } };
 }
 
-const nameIndexOf = (header: string[]) => {
-  const lower = header.map((h) => h.toLowerCase());
-  for (const name of NAME_HEADERS) {
-    const i = lower.indexOf(name);
-    if (i >= 0) return i;
-  }
-  return -1;
-};
-
-function rowView(index: number, cells: string[], item: BatchItem, nameIndex: number): RowView {
-  const view: RowView = { row: index + 2 };
-  if (nameIndex >= 0) view.name = (cells[nameIndex] ?? '').trim();
-  if (item.ok) {
-    const r = item.referral;
-    Object.assign(view, { sizeClass: r.sizeClass, segment: r.segment, techClass: r.techClass, outOfRegion: r.outOfRegion, channels: r.recommendations.map((x) => x.channel) });
-  } else {
-    view.error = resultCells(item).error;
-  }
-  return view;
-}
-
-/**
- * Refers the rows `chunk` at a time, yielding the progress after each chunk; returns the result.
- * The same per-row work as referCsv, and batchToCsv for the output. A bad row becomes a failed row,
- * never an exception.
- */
-export function* referInChunks(prepared: PreparedCsv, content: Content, lang: Lang, chunk = CHUNK_ROWS): Generator<Progress, BatchResult, void> {
-  const { header, rows } = prepared;
-  const items: BatchItem[] = [];
-  for (let from = 0; from < rows.length; from += chunk) {
-    for (const cells of rows.slice(from, from + chunk)) items.push(referOne(rowToProfileInput(header, cells), content, lang));
-    yield { done: items.length, total: rows.length };
-  }
-  const batch: CsvBatch = { delimiter: prepared.delimiter, header, ignoredColumns: prepared.ignoredColumns, rows, items };
-  const nameIndex = nameIndexOf(header);
-  const views = rows.map((cells, i) => rowView(i, cells, items[i]!, nameIndex));
-  const failed = items.filter((i) => !i.ok).length;
-  return {
-    lang,
-    encoding: prepared.encoding,
-    delimiter: prepared.delimiter,
-    ignoredColumns: prepared.ignoredColumns,
-    nameColumn: nameIndex >= 0 ? header[nameIndex]! : null,
-    rows: views,
-    answered: items.length - failed,
-    failed,
-    csv: batchToCsv(batch),
-  };
-}
-
-/** The whole file in one go: what the worker computes, as a plain function (for tests and tools). Never throws: a file problem is returned. */
-export function processCsv(bytes: Uint8Array, content: Content, lang: Lang, chunk = CHUNK_ROWS): { ok: true; result: BatchResult } | { ok: false; problem: FileProblem } {
-  const read = prepareCsv(bytes);
-  if (!read.ok) return read;
-  const run = referInChunks(read.prepared, content, lang, chunk);
-  for (;;) {
-    const step = run.next();
-    if (step.done) return { ok: true, result: step.value };
+/** A file problem in one line of English (the CLI; the batch page words them from its locale). */
+export function fileProblemText(file: string, problem: FileProblem): string {
+  switch (problem.kind) {
+    case 'not-text': return `${file} is not a text file (binary data on line ${problem.line}): save it as CSV (UTF-8) or JSON`;
+    case 'unclosed-quote': return `${file} is not a readable CSV file: a quoted cell starting on line ${problem.line} is never closed (check the quotation marks on that line)`;
+    case 'stray-quote': return `${file} is not a readable CSV file: on line ${problem.line} a quoted cell is followed by more text after its closing quote (a quote inside a cell must be doubled: "")`;
+    case 'record-too-long': return `${file} is not a readable CSV file: the row starting on line ${problem.line} is longer than 1,048,576 characters (a quote never closed, or no line breaks)`;
+    case 'json': return `${file} holds JSON, not CSV: give it a .json or .ndjson name to refer the profiles in it`;
+    case 'duplicate-column': return `${file} names the column ${problem.field} twice (${problem.columns.map((c) => `"${c}"`).join(' and ')}): keep one`;
+    case 'empty':
+    case 'no-header': return `${file} has no header line with profile columns (region, staff, nace, innovation, needs, ...)`;
   }
 }

@@ -1,99 +1,253 @@
-// Many profiles at once: a JSON array or a CSV file. One home for the batch rules, used by the
-// CLI and the browser, so both answer identically.
+// Many profiles at once: the rules for one batch row (CSV or JSON), used by the CLI and the browser,
+// so both answer identically. The header and value aliases (content/validation.yaml `columns`,
+// `values`) and the Belgian numbers (numbers.ts) are own code: no CSV library knows them.
 import type { Content } from './content-model';
-import { detectDelimiter, parseCsv, writeCsv, type Delimiter } from './csv';
-import { parseBelgianNumber } from './numbers';
+import { readNumber, type Notation } from './numbers';
+import { perContent } from './per-content';
 import { fieldErrorText, validateProfile, type FieldError } from './profile';
 import { refer } from './refer';
-import type { Lang, Referral, RegionReferral } from './types';
+import { fill } from './template';
+import { INNOVATION_KEYS, PROFILE_FIELDS, type Lang, type ProfileField, type Referral, type RegionReferral } from './types';
 
 /** CSV columns read as Profile fields (same names as Profile v1); any other column is kept and ignored. */
-export const PROFILE_COLUMNS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+export const PROFILE_COLUMNS = PROFILE_FIELDS;
 /** Columns the result CSV adds after the input columns (an input column of the same name is dropped and written anew). */
 export const RESULT_COLUMNS = ['sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error'] as const;
+/** One of RESULT_COLUMNS. */
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
-const NUMBER_COLUMNS = new Set(['staff', 'turnoverEur', 'balanceSheetEur']);
-const LIST_COLUMNS = new Set(['needs', 'triggers']);
-const TRUE = new Set(['true', 'yes', 'ja', 'oui', '1', 'y', 'j']);
-const FALSE = new Set(['false', 'no', 'nee', 'non', '0', 'n']);
+const NUMBER_FIELDS = new Set<ProfileField>(['staff', 'turnoverEur', 'balanceSheetEur']);
 
-const splitList = (cell: string) => cell.split('|').map((x) => x.trim()).filter(Boolean);
-
-/**
- * Turns one CSV row into a profile-shaped object for validateProfile: staff and amounts read as Belgian
- * numbers (parseBelgianNumber: "1.800.000", "12,5"), booleans from true/false, yes/no, ja/nee, oui/non, 1/0, y/n (and j),
- * `innovation` the keys answered yes and `needs`/`triggers` ids, each list separated by `|`; empty cells
- * are left out. Values that cannot be read stay as text so validation names them. Never throws.
- */
-export function rowToProfileInput(header: string[], cells: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  header.forEach((name, i) => {
-    if (!(PROFILE_COLUMNS as readonly string[]).includes(name)) return;
-    const cell = (cells[i] ?? '').trim();
-    if (cell === '') return;
-    if (NUMBER_COLUMNS.has(name)) out[name] = parseBelgianNumber(cell) ?? cell;
-    else if (name === 'ownedByLargeGroup') {
-      const v = cell.toLowerCase();
-      out[name] = TRUE.has(v) ? true : FALSE.has(v) ? false : cell;
-    } else if (name === 'innovation') out[name] = Object.fromEntries(splitList(cell).map((k) => [k, true]));
-    else if (LIST_COLUMNS.has(name)) out[name] = splitList(cell);
-    else out[name] = cell;
-  });
-  if (out.innovation === undefined && header.includes('innovation')) out.innovation = {};
-  return out;
+const keyCache = new Map<string, string>();
+/** A name or value as compared: no case, accents, spaces or punctuation ("Chiffre d'affaires" -> "chiffredaffaires"). */
+export function matchKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    // A batch repeats the same few values: remember them, within bounds.
+    if (keyCache.size >= 10_000) keyCache.clear();
+    if (s.length <= 100) keyCache.set(s, k);
+  }
+  return k;
 }
 
-/** One firm of a batch: its referral, or the first error of its profile. */
-export type BatchItem = { ok: true; referral: Referral } | { ok: false; error: FieldError };
+type ColumnRole = ProfileField | ResultColumn | 'name';
+
+interface Lookups {
+  columns: Map<string, ColumnRole>;
+  region: Map<string, string>;
+  province: Map<string, string>;
+  needs: Map<string, string>;
+  triggers: Map<string, string>;
+  innovation: Map<string, string>;
+  boolean: Map<string, boolean>;
+}
+
+const lookupsFor = perContent((content: Content): Lookups => {
+  const v = content.validation;
+  const map = (ids: readonly string[], aliases: Partial<Record<string, string[]>>) => {
+    const m = new Map<string, string>();
+    for (const id of ids) m.set(matchKey(id), id);
+    for (const id of ids) for (const a of aliases[id] ?? []) if (!m.has(matchKey(a))) m.set(matchKey(a), id);
+    return m;
+  };
+  const columns = new Map<string, ColumnRole>();
+  for (const c of [...PROFILE_FIELDS, ...RESULT_COLUMNS, 'name' as const]) columns.set(matchKey(c), c);
+  for (const [role, names] of Object.entries(v.columns)) for (const n of names) if (!columns.has(matchKey(n))) columns.set(matchKey(n), role as ColumnRole);
+  const boolean = new Map<string, boolean>();
+  for (const w of v.values.boolean.true) boolean.set(matchKey(w), true);
+  for (const w of v.values.boolean.false) boolean.set(matchKey(w), false);
+  return {
+    columns,
+    region: map(Object.keys(content.labels.region), v.values.region),
+    province: map(Object.keys(content.labels.province), v.values.province),
+    needs: map(content.needs.map((n) => n.id), v.values.needs),
+    triggers: map(content.triggers.map((t) => t.id), v.values.triggers),
+    innovation: map(INNOVATION_KEYS, {}),
+    boolean,
+  };
+});
+
+/** Edit distance (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** A header read: what each position is, and what is written back. */
+export interface BatchHeader {
+  /** The header cells as in the file (written back as they are). */
+  raw: string[];
+  /** The profile field of each position, or null. */
+  fields: Array<ProfileField | null>;
+  /** The position of the firm's name column, or -1. */
+  nameIndex: number;
+  /** Input positions written back in the result, in order: all but result columns (written anew). */
+  keep: number[];
+  /** Named columns the engine does not use (kept in the output), each with the profile column it looks like, if any. */
+  unused: Array<{ column: string; suggestion?: ProfileField }>;
+}
+
+/** Why a header cannot be used. */
+export type HeaderProblem = { kind: 'no-header' } | { kind: 'duplicate-column'; field: ProfileField; columns: string[] };
+
+/**
+ * Reads a header record: names trimmed and matched ignoring case, accents and punctuation, as the
+ * field ids or as Belgian users write them (content validation.columns: regio, région, omzet,
+ * chiffre d'affaires...). A profile field named by two columns is refused (`duplicate-column`,
+ * naming both); a header naming neither region nor nace is `no-header`. Other columns are kept by
+ * position; the unknown ones come with a suggestion when within two edits of a profile column.
+ */
+export function readHeader(raw: string[], content: Content): { ok: true; header: BatchHeader } | { ok: false; problem: HeaderProblem } {
+  const { columns } = lookupsFor(content);
+  const fields: Array<ProfileField | null> = [];
+  const keep: number[] = [];
+  const unused: BatchHeader['unused'] = [];
+  const seen = new Map<ProfileField, string>();
+  let nameIndex = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const name = raw[i]!.replace(/\s+/g, ' ').trim();
+    const role = columns.get(matchKey(name));
+    const field = role && (PROFILE_FIELDS as readonly string[]).includes(role) ? (role as ProfileField) : null;
+    fields.push(field);
+    if (field) {
+      const before = seen.get(field);
+      if (before !== undefined) return { ok: false, problem: { kind: 'duplicate-column', field, columns: [before, name] } };
+      seen.set(field, name);
+    }
+    if (role && (RESULT_COLUMNS as readonly string[]).includes(role)) continue;
+    keep.push(i);
+    if (role === 'name' && nameIndex < 0) nameIndex = i;
+    if (role === 'name') unused.push({ column: name });
+    else if (!role && name !== '') {
+      const k = matchKey(name);
+      let best: { field: ProfileField; d: number } | undefined;
+      for (const [alias, r] of columns) {
+        if (!(PROFILE_FIELDS as readonly string[]).includes(r)) continue;
+        const d = distance(k, alias);
+        if (d <= Math.min(2, Math.floor(alias.length / 3)) && (!best || d < best.d)) best = { field: r as ProfileField, d };
+      }
+      unused.push(best && !seen.has(best.field) ? { column: name, suggestion: best.field } : { column: name });
+    }
+  }
+  if (!fields.includes('region') && !fields.includes('nace')) return { ok: false, problem: { kind: 'no-header' } };
+  return { ok: true, header: { raw, fields, nameIndex, keep, unused } };
+}
+
+/** The header line of the result CSV: the kept input columns as written, then RESULT_COLUMNS. */
+export const resultHeader = (header: BatchHeader): string[] => [...header.keep.map((i) => header.raw[i]!), ...RESULT_COLUMNS];
+
+const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s);
+
+/**
+ * The items of a list cell: separated by `|`; or by `,` `;` `/` when every piece is then a known id
+ * (a list cannot be misread that way); else the whole cell is one item. Each item as its id when
+ * known (`lookup`), else as written, so validation names it.
+ */
+function listItems(cell: string, lookup: Map<string, string>): string[] {
+  const resolve = (s: string) => lookup.get(matchKey(s)) ?? s;
+  if (cell.includes('|')) return cell.split('|').map((x) => x.trim()).filter(Boolean).map(resolve);
+  const whole = lookup.get(matchKey(cell));
+  if (whole) return [whole];
+  if (/[,;/]/.test(cell)) {
+    const pieces = cell.split(/[,;/]/).map((x) => x.trim()).filter(Boolean);
+    if (pieces.every((p) => lookup.has(matchKey(p)))) return pieces.map(resolve);
+  }
+  return [resolve(cell.trim())];
+}
+
+/** A row's profile input, and the problems found reading its cells (before validation). */
+export interface RowInput {
+  input: Record<string, unknown>;
+  problems: FieldError[];
+}
+
+/**
+ * Turns one CSV row into a profile-shaped object for validateProfile: staff and amounts read as
+ * numbers (readNumber in `notation`, or either when the row cannot be misread; "1,250" without a
+ * notation is a problem naming both readings), booleans as true/false, yes/no, ja/nee, oui/non,
+ * WAAR/ONWAAR, VRAI/FAUX, 1/0; region, province, needs, triggers and innovation keys as their ids
+ * in any case or as their Dutch/French/English words (content validation.values); lists by
+ * listItems. Empty cells are left out; values that cannot be read stay as text so validation
+ * names them. Never throws.
+ */
+export function rowToProfileInput(header: BatchHeader, cells: string[], content: Content, lang: Lang, notation?: Notation): RowInput {
+  const look = lookupsFor(content);
+  const p = content.validation.problems;
+  const out: Record<string, unknown> = {};
+  const problems: FieldError[] = [];
+  header.fields.forEach((field, i) => {
+    if (!field) return;
+    const cell = (cells[i] ?? '').trim();
+    if (cell === '') return;
+    if (NUMBER_FIELDS.has(field)) {
+      const r = readNumber(cell, notation);
+      if (r.ok) out[field] = r.value;
+      else if (r.problem === 'ambiguous') problems.push({ field, message: fill(p.ambiguousNumber[lang], { field, got: show(cell), be: String(r.be), en: String(r.en) }) });
+      else if (r.problem === 'too-large') problems.push({ field, message: fill(p.tooLarge[lang], { field, got: show(cell) }) });
+      else out[field] = cell;
+    } else if (field === 'ownedByLargeGroup') {
+      out[field] = look.boolean.get(matchKey(cell)) ?? cell;
+    } else if (field === 'region' || field === 'province') {
+      out[field] = look[field].get(matchKey(cell)) ?? cell;
+    } else if (field === 'innovation') {
+      out[field] = Object.fromEntries(listItems(cell, look.innovation).map((k) => [k, true]));
+    } else if (field === 'needs' || field === 'triggers') {
+      out[field] = listItems(cell, look[field]);
+    } else if (field === 'nace') {
+      // A spreadsheet that took the code for a number: "25,62" (decimal comma), "1.11" (01.11 lost its 0).
+      out[field] = cell.replace(/^(\d{1,2}),(\d{1,3})$/, '$1.$2').replace(/^(\d)\.(\d{1,3})$/, '0$1.$2');
+    } else {
+      out[field] = cell;
+    }
+  });
+  if (out.innovation === undefined && header.fields.includes('innovation')) out.innovation = {};
+  return { input: out, problems };
+}
+
+/** One firm of a batch: its referral, or every problem of its profile (one per field, at least one). */
+export type BatchItem = { ok: true; referral: Referral } | { ok: false; errors: FieldError[] };
 
 /** Validates one input (validateProfile) and refers it (refer), errors and texts in `lang`. Never throws. */
 export function referOne(input: unknown, content: Content, lang: Lang): BatchItem {
   const v = validateProfile(input, content, lang);
-  return v.ok ? { ok: true, referral: refer(v.profile, content, lang) } : { ok: false, error: v.errors[0]! };
+  return v.ok ? { ok: true, referral: refer(v.profile, content, lang) } : { ok: false, errors: v.errors };
 }
-
-/** A CSV file referred row by row: `items[i]` is the answer for `rows[i]` (the header row excluded). */
-export interface CsvBatch {
-  delimiter: Delimiter;
-  header: string[];
-  /** Columns that are not profile fields: kept in the output, ignored by the engine. */
-  ignoredColumns: string[];
-  rows: string[][];
-  items: BatchItem[];
-}
-
-const KNOWN_COLUMNS = new Set<string>([...PROFILE_COLUMNS, ...RESULT_COLUMNS]);
-
-/** The header line as the engine reads it: trimmed names, and the columns it ignores (kept in the output). */
-export function readHeader(raw: string[]): { header: string[]; ignoredColumns: string[] } {
-  const header = raw.map((h) => h.trim());
-  return { header, ignoredColumns: header.filter((h) => !KNOWN_COLUMNS.has(h)) };
-}
-
-/** Whether a header has profile columns at all (region or nace); without them it is no batch file. */
-export const hasProfileColumns = (header: string[]) => header.some((h) => h === 'region' || h === 'nace');
 
 /**
- * Refers every row of a CSV text (delimiter from detectDelimiter; the first row is the header). A bad row
- * becomes a failed item, not an exception; throws CsvError (parseCsv) only on an unclosed quote.
+ * One CSV row referred: the cells read (rowToProfileInput), validated and referred; every problem of
+ * the row (cell problems first, then validation's, one per field; cells beyond the header), each
+ * field named as the file's column when that differs ("personeel (staff)"). Never throws.
  */
-export function referCsv(text: string, content: Content, lang: Lang): CsvBatch {
-  const delimiter = detectDelimiter(text);
-  const [raw = [], ...rows] = parseCsv(text, delimiter);
-  const { header, ignoredColumns } = readHeader(raw);
-  const items = rows.map((cells) => referOne(rowToProfileInput(header, cells), content, lang));
-  return { delimiter, header, ignoredColumns, rows, items };
+export function referRow(header: BatchHeader, cells: string[], content: Content, lang: Lang, notation?: Notation): BatchItem {
+  const { input, problems } = rowToProfileInput(header, cells, content, lang, notation);
+  const v = validateProfile(input, content, lang);
+  const extra = cells.slice(header.raw.length).filter((c) => c.trim() !== '');
+  if (v.ok && problems.length === 0 && extra.length === 0) return { ok: true, referral: refer(v.profile, content, lang) };
+  const errors = [...problems];
+  if (!v.ok) for (const e of v.errors) if (!problems.some((q) => q.field === e.field.split(/[.[]/)[0])) errors.push(e);
+  if (extra.length) errors.push({ field: 'row', message: fill(content.validation.problems.extraCells[lang], { count: String(cells.length - header.raw.length), got: extra.map(show).join(', ') }) });
+  const named = errors.map((e) => {
+    const top = e.field.split(/[.[]/)[0] as ProfileField;
+    const index = header.fields.indexOf(top);
+    const column = index >= 0 ? header.raw[index]!.replace(/\s+/g, ' ').trim() : top;
+    return column === top ? e : { ...e, field: `${column} (${e.field})` };
+  });
+  return { ok: false, errors: named };
 }
-
-/** One of RESULT_COLUMNS. */
-export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 /**
  * The result columns of one answered or refused firm, as the result CSV, the batch page and the
- * intake CSV write them: channel ids in rank order joined by `|`; `error` is "field: message".
+ * intake CSV write them: channel ids in rank order joined by `|`; `error` every problem as
+ * "field: message", joined by " | ".
  */
 export function resultCells(item: BatchItem | { ok: true; referral: Referral | RegionReferral }): Record<ResultColumn, string> {
-  if (!item.ok) return { sizeClass: '', segment: '', techClass: '', outOfRegion: '', recommendations: '', error: fieldErrorText(item.error) };
+  if (!item.ok) return { sizeClass: '', segment: '', techClass: '', outOfRegion: '', recommendations: '', error: item.errors.map(fieldErrorText).join(' | ') };
   const r = item.referral;
   const classes = 'sizeClass' in r ? r : undefined;
   return {
@@ -106,14 +260,13 @@ export function resultCells(item: BatchItem | { ok: true; referral: Referral | R
   };
 }
 
-/** The output CSV: the input columns plus the result columns, one row per input row, same order and delimiter. */
-export function batchToCsv(batch: CsvBatch): string {
-  const inputColumns = batch.header.filter((h) => !(RESULT_COLUMNS as readonly string[]).includes(h));
-  const indexes = inputColumns.map((h) => batch.header.indexOf(h));
-  const out = [[...inputColumns, ...RESULT_COLUMNS]];
-  batch.rows.forEach((cells, i) => {
-    const result = resultCells(batch.items[i]!);
-    out.push([...indexes.map((j) => cells[j] ?? ''), ...RESULT_COLUMNS.map((c) => result[c])]);
-  });
-  return writeCsv(out, batch.delimiter);
+/** One result row: the kept input cells as they were, the result columns, then any cells beyond the header (never dropped). */
+export function resultRow(header: BatchHeader, cells: string[], item: BatchItem): string[] {
+  const result = resultCells(item);
+  const out = header.keep.map((i) => cells[i] ?? '');
+  for (const c of RESULT_COLUMNS) out.push(result[c]);
+  for (let i = header.raw.length; i < cells.length; i++) out.push(cells[i]!);
+  // Trailing empty cells beyond the header (Excel's ";;;") carry nothing: not written.
+  while (out.length > header.keep.length + RESULT_COLUMNS.length && out[out.length - 1]!.trim() === '') out.pop();
+  return out;
 }

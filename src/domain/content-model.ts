@@ -245,12 +245,22 @@ export interface Sectors {
 
 /** The texts of profile validation errors ({field}, {got}, {ids} are filled in). */
 export interface ValidationMessages {
-  problems: Record<'missing' | 'wrongValue' | 'unknownField' | 'provinceOutsideFlanders' | 'duplicate' | 'notAnObject', Text>;
+  problems: Record<'missing' | 'wrongValue' | 'unknownField' | 'provinceOutsideFlanders' | 'duplicate' | 'notAnObject' | 'ambiguousNumber' | 'tooLarge' | 'extraCells', Text>;
   expectedPrefix: Text;
   expected: Record<
     'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'innovation' | 'innovationKey' | 'needs' | 'triggers' | 'fieldNames',
     Text
   >;
+  /** Batch files: other names of each column (and of the firm's name column), in any language. */
+  columns: Record<'name' | 'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'innovation' | 'needs' | 'triggers', string[]>;
+  /** Batch files: other words for each value id, in any language (lists of words, never reduced to one language). */
+  values: {
+    region: Partial<Record<Region, string[]>>;
+    province: Partial<Record<Province, string[]>>;
+    needs: Record<string, string[]>;
+    triggers: Record<string, string[]>;
+    boolean: { true: string[]; false: string[] };
+  };
 }
 
 /** Names of the classes the engine derives, in every language. */

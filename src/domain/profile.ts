@@ -4,7 +4,7 @@ import type { Content } from './content-model';
 import { normaliseNace } from './nace';
 import { perContent } from './per-content';
 import { fill } from './template';
-import { INNOVATION_KEYS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
+import { INNOVATION_KEYS, PROFILE_FIELDS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
 
 /** A problem with one field: `field` is its path ("staff", "innovation.newGoods", "needs[1]"), `message` a sentence in the requested language. */
 export interface FieldError {
@@ -20,7 +20,6 @@ export function fieldErrorText(e: FieldError): string {
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
 const amount = z.number().check(z.minimum(0));
-const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
 
 function buildSchema(content: Content) {
   const needIds = content.needs.map((n) => n.id) as [string, ...string[]];

@@ -58,6 +58,11 @@ export const INNOVATION_KEYS = [
 ] as const;
 export type InnovationKey = (typeof INNOVATION_KEYS)[number];
 
+/** The fields of Profile v1, in the order of the questionnaire (also the batch CSV's columns). */
+export const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+/** One of PROFILE_FIELDS. */
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
 // How the questions are grouped, in one place for the wizard's pages, the answer summary and the segment.
 /** New goods or services introduced (8a, 8b). */
 export const PRODUCT_KEYS = ['newGoods', 'newServices'] as const satisfies readonly InnovationKey[];

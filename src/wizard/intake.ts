@@ -6,6 +6,7 @@ import { MAX_INTAKE_BYTES, MAX_NOTES } from './limits';
 import type { Content } from '../domain/content-model';
 import { PROFILE_COLUMNS, RESULT_COLUMNS, resultCells } from '../domain/batch';
 import { writeCsv, type Delimiter } from '../domain/csv';
+import { formatPlainNumber } from '../domain/numbers';
 import { fieldErrorText, validateProfile } from '../domain/profile';
 import { refer, referRegion } from '../domain/refer';
 import type { Lang, Profile, Referral, RegionReferral } from '../domain/types';
@@ -45,8 +46,8 @@ export function intakeToJson(intake: Intake): string {
 /** One CSV row (with header) in the CLI's batch columns plus the intake's own. */
 export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string {
   const p = intake.profile;
-  // Belgian notation, as the batch reads it: a decimal comma ("12,125"), never a dot that could be a thousands separator.
-  const num = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
+  // A form both notations read back alike (formatPlainNumber): "12,1250", never "1e-7" or "1e+21".
+  const num = (n: number | undefined) => (n === undefined ? '' : formatPlainNumber(n, ','));
   const cells: Record<string, string> = {
     region: intake.region,
     province: p?.province ?? '',
@@ -113,6 +114,7 @@ function readIntake(text: string, content: Content, lang: Lang): ImportResult {
   const contentChanged = intake.contentVersion !== content.meta.contentVersion;
   if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };
   const checked = validateProfile(intake.profile, content, lang);
-  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: fieldErrorText(checked.errors[0]!) };
+  // Every problem, each naming its field and what is allowed (a hand-edited file may have several).
+  if (!checked.ok) return { ok: false, problem: 'invalid-profile', detail: checked.errors.map(fieldErrorText).join(' | ') };
   return { ok: true, answers: { ...fromProfile(checked.profile), mode: intake.mode }, notes: intake.notes, contentChanged };
 }

@@ -78,7 +78,7 @@ describe('npm run refer: JSON', () => {
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 
-  it('an array with bad items: each becomes {error:{field,message}}, the others are answered, exit 3', { timeout: TIMEOUT }, async () => {
+  it('an array with bad items: each becomes {line, error:{field,message}, errors}, the others are answered, exit 3', { timeout: TIMEOUT }, async () => {
     const r = await runRefer([`${FIX}/batch-mixed.json`, '--lang', 'en']);
     expect(r.status).toBe(3);
     const input = readJson('batch-mixed.json') as unknown[];
@@ -87,8 +87,9 @@ describe('npm run refer: JSON', () => {
     expect(out[0]).toEqual(inProcess(input[0], 'en'));
     expect(out[2]).toEqual(inProcess(input[2], 'en'));
     for (const [i, field] of [[1, 'staff'], [3, 'nace']] as const) {
-      const item = out[i] as { error: { field: string; message: string } };
-      expect(Object.keys(item)).toEqual(['error']);
+      const item = out[i] as { line: number; error: { field: string; message: string }; errors: unknown[] };
+      expect(Object.keys(item)).toEqual(['line', 'error', 'errors']);
+      expect(item.errors[0]).toEqual(item.error);
       expect(Object.keys(item.error).sort()).toEqual(['field', 'message']);
       expect(item.error.field).toBe(field);
       expect(item.error.message).toContain(field);

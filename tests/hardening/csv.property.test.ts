@@ -4,15 +4,23 @@
 // arbitrary text in every encoding we read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchToCsv, PROFILE_COLUMNS, referCsv } from '../../src/domain/batch';
-import { CsvError, decodeCsvBytes, detectDelimiter, neutraliseCell, parseCsv, writeCsv, type Delimiter } from '../../src/domain/csv';
+import { PROFILE_COLUMNS } from '../../src/domain/batch';
+import { processCsv } from '../../src/domain/batch-file';
+import { CsvError, CsvReader, decodeCsvBytes, detectDelimiter, isBlankRecord, neutraliseCell, NotTextError, parseCsv, writeCsv, type Delimiter } from '../../src/domain/csv';
 import { buildIntake, intakeToCsv } from '../../src/wizard/intake';
 import { content } from '../helpers';
 import { flemishAnswersArb, outOfRegionAnswersArb, scriptArb } from './arbitraries';
 
 const c = content();
-const DANGEROUS = /^[=+\-@\t\r]/;
-const delimiterArb = fc.constantFrom<Delimiter>(',', ';');
+/** What Excel would run as a formula: = + - @ (or a tab/CR) first, unless the cell is a plain number ("-12,5"). */
+const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d+)*|[.,]\d+)$/;
+const isDangerous = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell);
+const delimiterArb = fc.constantFrom<Delimiter>(',', ';', '\t');
+/** The cells exactly as written in the file (CsvReader, no ' taken off): what a spreadsheet sees. */
+const rawCells = (text: string, d: Delimiter) => {
+  const r = new CsvReader(d);
+  return [...r.push(text), ...r.end()].filter((x) => !isBlankRecord(x.cells)).map((x) => x.cells);
+};
 
 /** Cells full of what makes CSV hard: quotes, both delimiters, CR, LF, CRLF, spaces, formula starters, and any code point. */
 const cellArb = fc.oneof(
@@ -23,26 +31,17 @@ const cellArb = fc.oneof(
 );
 /** A byte order mark at the very start of the file is read as one, not as text: keep it out of the first cell. */
 const noLeadingBom = (rows: string[][]) => rows.map((r, i) => (i === 0 ? [r[0]!.replace(/^\uFEFF+/, ''), ...r.slice(1)] : r));
-/** Rows of two or more cells (a lone empty cell is a blank line, which the reader skips). */
-const rowsArb = fc.array(fc.array(cellArb, { minLength: 2, maxLength: 6 }), { maxLength: 8 }).map(noLeadingBom);
+/** Rows with a cell that is not blank (a blank row, or one of only delimiters, is skipped by the reader). */
+const rowsArb = fc.array(fc.array(cellArb, { minLength: 2, maxLength: 6 }), { maxLength: 8 }).map(noLeadingBom).map((rows) => rows.filter((r) => !isBlankRecord(r)));
 
 describe('CSV writer and reader (property)', () => {
-  it('round trip: writeCsv then parseCsv gives the same cells for cells that do not start a formula', () => {
-    const safeRows = fc.array(fc.array(cellArb.filter((s) => !DANGEROUS.test(s)), { minLength: 2, maxLength: 6 }), { maxLength: 8 }).map(noLeadingBom);
-    fc.assert(
-      fc.property(safeRows, delimiterArb, (rows, d) => {
-        expect(parseCsv(writeCsv(rows, d), d)).toEqual(rows);
-      }),
-      { numRuns: 1_000 },
-    );
-  });
-
-  it('round trip of any cells: a formula-like cell comes back neutralised ("\'..."), every other cell as it was', () => {
+  it('round trip of any cells: parseCsv(writeCsv(rows)) gives every cell back as it was, formula-like ones too', () => {
     fc.assert(
       fc.property(rowsArb, delimiterArb, (rows, d) => {
-        const parsed = parseCsv(writeCsv(rows, d), d);
-        expect(parsed).toEqual(rows.map((r) => r.map((cell) => (DANGEROUS.test(cell) ? `'${cell}` : cell))));
-        for (const cell of parsed.flat()) expect(cell).not.toMatch(DANGEROUS);
+        const text = writeCsv(rows, d);
+        expect(parseCsv(text, d)).toEqual(rows);
+        // ... while in the file itself no cell starts a formula.
+        for (const cell of rawCells(text, d).flat()) expect(isDangerous(cell), cell).toBe(false);
       }),
       { numRuns: 1_000 },
     );
@@ -76,21 +75,21 @@ describe('CSV writer and reader (property)', () => {
         }
         if (text.includes('"')) return;
         seen.add('no quotes');
-        // No quotes: one row per line (a final line break ends the last row; blank lines are skipped), cells split on the delimiter.
+        // No quotes: one row per line (a final line break ends the last row; blank rows are skipped), cells split on the delimiter.
         const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
         if (lines.at(-1) === '') lines.pop();
-        expect(rows).toEqual(lines.map((l) => l.split(d)).filter((r) => !(r.length === 1 && r[0]!.trim() === '')));
+        expect(rows).toEqual(lines.map((l) => l.split(d)).filter((r) => !isBlankRecord(r)));
       }),
       { numRuns: 1_000 },
     );
     expect([...seen].sort()).toEqual(['error', 'no quotes']);
   });
 
-  it('neutraliseCell: changes exactly the formula-like cells, by one leading apostrophe', () => {
+  it('neutraliseCell: changes exactly the formula-like cells (and cells of quotes before one), by one leading apostrophe', () => {
     fc.assert(
       fc.property(cellArb, (cell) => {
         const out = neutraliseCell(cell);
-        if (DANGEROUS.test(cell)) expect(out).toBe(`'${cell}`);
+        if (isDangerous(cell.replace(/^'+/, '')) && /^'*[=+\-@\t\r]/.test(cell)) expect(out).toBe(`'${cell}`);
         else expect(out).toBe(cell);
       }),
     );
@@ -107,10 +106,12 @@ describe('every CSV we write is safe in a spreadsheet (property)', () => {
         const input = [['client', 'region', 'staff', 'nace', 'needs'], ...rows.map((r) => [r.client, 'flanders', r.staff, r.nace, r.needs])]
           .map((r) => r.map(quote).join(d)).join('\r\n');
         // Every cell is quoted, so the file always reads (no CsvError to excuse).
-        const out = batchToCsv(referCsv(input, c, 'en'));
-        const parsed = parseCsv(out, detectDelimiter(out));
-        for (const cell of parsed.flat()) expect(cell).not.toMatch(DANGEROUS);
-        expect(parsed[0]!.slice(0, 5)).toEqual(['client', 'region', 'staff', 'nace', 'needs']);
+        const r = processCsv(new TextEncoder().encode(input), c, 'en');
+        expect(r.ok).toBe(true);
+        const out = r.ok ? r.result.csv : '';
+        const raw = rawCells(out, detectDelimiter(out));
+        for (const cell of raw.flat()) expect(isDangerous(cell), cell).toBe(false);
+        expect(raw[0]!.slice(0, 5)).toEqual(['client', 'region', 'staff', 'nace', 'needs']);
       }),
       { numRuns: 300 },
     );
@@ -121,11 +122,15 @@ describe('every CSV we write is safe in a spreadsheet (property)', () => {
       fc.property(fc.oneof(flemishAnswersArb, outOfRegionAnswersArb), fc.oneof(cellArb, fc.constant('=cmd|" /C calc"!A0')), delimiterArb, (answers, notes, d) => {
         const intake = buildIntake(answers, notes, c, 'nl');
         expect(intake).not.toBeNull();
-        const [header, row, ...rest] = parseCsv(intakeToCsv(intake!, d), d);
+        const text = intakeToCsv(intake!, d);
+        const [header, row, ...rest] = parseCsv(text, d);
         expect(rest).toEqual([]);
         expect(header).toEqual([...PROFILE_COLUMNS, 'sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error', 'mode', 'notes', 'contentVersion', 'exportedAt']);
-        expect(row![header!.indexOf('notes')]).toBe(neutraliseCell(notes));
-        for (const cell of row!) expect(cell).not.toMatch(DANGEROUS);
+        // Read back as typed; in the file itself, neutralised.
+        expect(row![header!.indexOf('notes')]).toBe(notes);
+        const raw = rawCells(text, d)[1]!;
+        expect(raw[header!.indexOf('notes')]).toBe(neutraliseCell(notes));
+        for (const cell of raw) expect(isDangerous(cell), cell).toBe(false);
       }),
       { numRuns: 200 },
     );
@@ -135,7 +140,8 @@ describe('every CSV we write is safe in a spreadsheet (property)', () => {
 describe('decodeCsvBytes (property)', () => {
   /** Text as a user's file holds it: any well-formed string (lone surrogates cannot be encoded). */
   const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
-  const textArb = fc.string({ unit: 'binary', maxLength: 200 }).filter(wellFormed);
+  // NUL is refused (binary data), so it is no text here.
+  const textArb = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => wellFormed(s) && !s.includes('\u0000'));
   const utf8 = (s: string) => new TextEncoder().encode(s);
   const BOM = [0xef, 0xbb, 0xbf];
 
@@ -162,9 +168,11 @@ describe('decodeCsvBytes (property)', () => {
   const cp1252Char = (b: number) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b));
   const latin1Byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }), fc.constantFrom(0x0a, 0x0d, 0x09, 0x3b, 0x2c, 0x22));
   const isUtf8 = (bytes: Uint8Array) => { try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; } };
+  /** Whether a valid UTF-8 sequence of 2-4 bytes ("Ã©" = C3 A9) occurs anywhere: such bytes are read as UTF-8, line by line. */
+  const hasUtf8Sequence = (bytes: Uint8Array) => [...bytes].some((b, i) => b >= 0xc2 && [2, 3, 4].some((n) => i + n <= bytes.length && isUtf8(bytes.subarray(i, i + n))));
   /** FF FE / FE FF / EF BB BF at the start are byte order marks; "Ã©"-like pairs are valid UTF-8: both ambiguous by nature. */
   const unambiguous = (bytes: Uint8Array) => !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)
-    && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !isUtf8(bytes);
+    && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !isUtf8(bytes) && !hasUtf8Sequence(bytes);
 
   it('Windows-1252 bytes of Latin-1 text (é, è, ç, ë, ß, ...) decode to that text whenever they are not also valid UTF-8', () => {
     fc.assert(
@@ -183,8 +191,9 @@ describe('decodeCsvBytes (property)', () => {
     }
   });
 
-  it('known limitation: Latin-1 text that is also valid UTF-8 ("Ã©") is read as UTF-8 ("é")', () => {
+  it('known limitation: Latin-1 text that is also valid UTF-8 ("Ã©") is read as UTF-8 ("é"), also within a Windows-1252 line', () => {
     expect(decodeCsvBytes(Uint8Array.from([0xc3, 0xa9]))).toEqual({ text: 'é', encoding: 'utf-8' });
+    expect(decodeCsvBytes(Uint8Array.from([0xe9, 0x20, 0xc3, 0xa9]))).toEqual({ text: 'é é', encoding: 'windows-1252' });
   });
 
   // Node's own TextDecoder('windows-1252') reads 0x80-0x9F as C1 controls since Node 20.18.3 / 22.13
@@ -223,20 +232,30 @@ describe('decodeCsvBytes (property)', () => {
     );
   });
 
-  it('never throws on any bytes, and names what it read: a UTF-16 BOM, else UTF-8 when the bytes are UTF-8, else Windows-1252, one character a byte', () => {
+  it('on any bytes: throws only NotTextError, only for a NUL byte; else names what it read, and bytes without UTF-8 sequences are Windows-1252, one character a byte', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 500 }), textArb.map(utf8)), (bytes) => {
-        const r = decodeCsvBytes(bytes);
+        let r: ReturnType<typeof decodeCsvBytes>;
+        try {
+          r = decodeCsvBytes(bytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(NotTextError);
+          expect(bytes).toContain(0);
+          seen.add('NUL');
+          return;
+        }
         seen.add(r.encoding);
         if (bytes[0] === 0xff && bytes[1] === 0xfe) expect(r.encoding).toBe('utf-16le');
         else if (bytes[0] === 0xfe && bytes[1] === 0xff) expect(r.encoding).toBe('utf-16be');
+        else if (r.encoding.startsWith('utf-16')) expect(bytes).toContain(0);
         else if (isUtf8(bytes)) expect(r).toEqual({ text: new TextDecoder('utf-8').decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes), encoding: 'utf-8' });
-        else expect(r).toEqual({ text: [...bytes].map(cp1252Char).join(''), encoding: 'windows-1252' });
+        else if (!hasUtf8Sequence(bytes) && unambiguous(bytes)) expect(r).toEqual({ text: [...bytes].map(cp1252Char).join(''), encoding: 'windows-1252' });
       }),
       { numRuns: 1_000 },
     );
     expect(seen).toContain('utf-8');
     expect(seen).toContain('windows-1252');
+    expect(seen).toContain('NUL');
   });
 });

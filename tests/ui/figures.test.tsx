@@ -32,6 +32,14 @@ describe('figures page', () => {
     expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { turnoverEur: 1_800_000, balanceSheetEur: 2_000_000 } });
   });
 
+  it('money as Belgians write it: "€ 1.800.000,-" and "1,8 miljoen"', async () => {
+    const { user, send } = renderFigures();
+    await user.type(turnover(), '€ 1.800.000,-');
+    await user.type(balance(), '1,8 miljoen');
+    await submit(user);
+    expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { turnoverEur: 1_800_000, balanceSheetEur: 1_800_000 } });
+  });
+
   it('"I don\'t know" disables its input and is sent as unknown (null)', async () => {
     const { user, send } = renderFigures();
     const [turnoverUnknown] = unknownBoxes();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../src/i18n';
 import { StaffPage } from '../../src/ui/pages/StaffPage';
@@ -66,6 +66,24 @@ describe('staff page', () => {
     await changeLanguage('en');
     renderStaff({ staff: 1250.5 });
     expect(screen.getByRole('textbox', { name: STRINGS.en.staff.title })).toHaveValue('1,250.5');
+  });
+
+  it('"1,250" shown in English, then the language switched to Dutch: still 1250, never re-read as 1.25', async () => {
+    await changeLanguage('en');
+    const { user, send } = renderStaff({ staff: 1250 });
+    expect(screen.getByRole('textbox', { name: STRINGS.en.staff.title })).toHaveValue('1,250');
+    await act(() => changeLanguage('nl'));
+    await submit(user);
+    expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { staff: 1250 } });
+  });
+
+  it('"1,250" typed in English, then the language switched before Continue: read as typed, 1250', async () => {
+    await changeLanguage('en');
+    const { user, send } = renderStaff();
+    await user.type(screen.getByRole('textbox', { name: STRINGS.en.staff.title }), '1,250');
+    await act(() => changeLanguage('nl'));
+    await submit(user);
+    expect(send).toHaveBeenCalledExactlyOnceWith({ type: 'NEXT', answers: { staff: 1250 } });
   });
 
   it('keeps what was typed (not submitted) when the page goes away', async () => {

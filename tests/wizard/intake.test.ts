@@ -4,8 +4,10 @@
 // foreign file gives a problem code and never throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROFILE_COLUMNS, referCsv, RESULT_COLUMNS } from '../../src/domain/batch';
+import { PROFILE_COLUMNS, RESULT_COLUMNS } from '../../src/domain/batch';
 import { parseCsv } from '../../src/domain/csv';
+import { processCsv } from '../../src/domain/batch-file';
+import { readNumber } from '../../src/domain/numbers';
 import { refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
@@ -337,34 +339,55 @@ describe('intake CSV row', () => {
     }
   });
 
-  it('formula cells are neutralised: notes starting with = + - @ come out with a quote in front', () => {
-    for (const notes of ['=HYPERLINK("http://evil.example","klik")', '+32 2 123', '-1', '@SUM(A1)', '\t=1+1']) {
-      const [header, row] = rows(intakeToCsv(exported(CLIENT, notes)));
-      expect(row![header!.indexOf('notes')]).toBe(`'${notes}`);
+  it('formula cells are neutralised: notes starting with = + - @ come out with a quote in front, and read back as typed', () => {
+    for (const notes of ['=HYPERLINK("http://evil.example","klik")', '+32 2 123', '-x', '@SUM(A1)', '\t=1+1']) {
+      const text = intakeToCsv(exported(CLIENT, notes));
+      expect(text).toContain(`'${notes.replace(/"/g, '""')}`);
+      const [header, row] = rows(text);
+      expect(row![header!.indexOf('notes')]).toBe(notes);
     }
-    const [header, row] = rows(intakeToCsv(exported(CLIENT, '=1+1')));
-    expect(row![header!.indexOf('notes')]).toBe("'=1+1");
-    // Ordinary notes are left alone.
+    // Ordinary notes and plain numbers are left alone.
     expect(rows(intakeToCsv(exported(CLIENT, 'gewoon')))[1]).toContain('gewoon');
+    expect(intakeToCsv(exported(CLIENT, '-12,5'))).toContain(';-12,5;');
   });
+
+  /** The intake CSV through the batch path (processCsv), as the CLI and the batch page read it. */
+  const readBack = (text: string) => {
+    const r = processCsv(new TextEncoder().encode(text), C, 'nl');
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    return r.result;
+  };
+  const channelsOf = (a: Answers) => refer(completeProfile(a, C)!, C, 'nl').recommendations.map((x) => x.channel);
 
   it('the CLI\'s batch reads the row back to the same referral (same engine, same CSV rules)', () => {
     for (const a of [CLIENT, OWNER, INTAKE_LARGE, { ...CLIENT, staff: 9.5, turnoverEur: 450_000.5, balanceSheetEur: 210_000 }]) {
       for (const d of [';', ','] as const) {
-        const batch = referCsv(intakeToCsv(exported(a), d), C, 'nl');
-        expect(batch.ignoredColumns).toEqual(['mode', 'notes', 'contentVersion', 'exportedAt']);
-        expect(batch.items).toHaveLength(1);
-        expect(batch.items[0]).toEqual({ ok: true, referral: refer(completeProfile(a, C)!, C, 'nl') });
+        const batch = readBack(intakeToCsv(exported(a), d));
+        expect(batch.unused.map((u) => u.column)).toEqual(['mode', 'notes', 'contentVersion', 'exportedAt']);
+        expect(batch.rows).toHaveLength(1);
+        expect(batch.rows[0]!.error).toBeUndefined();
+        expect(batch.rows[0]!.channels).toEqual(channelsOf(a));
       }
     }
   });
 
-  // BUG (reported): numbers are written with a decimal point, which the batch's Belgian number rules
-  // read as a thousands separator when three digits follow: 12.125 FTE comes back as 12,125 FTE.
   it('the CLI\'s batch reads back a staff count with three decimals', () => {
     const a = { ...CLIENT, staff: 12.125 };
-    const batch = referCsv(intakeToCsv(exported(a)), C, 'nl');
-    expect(batch.items[0]).toEqual({ ok: true, referral: refer(completeProfile(a, C)!, C, 'nl') });
+    for (const d of [';', ','] as const) expect(readBack(intakeToCsv(exported(a), d)).rows[0]!.channels).toEqual(channelsOf(a));
+  });
+
+  it('numbers round-trip whatever they are: three decimals, tiny, huge (property)', () => {
+    fc.assert(fc.property(
+      fc.oneof(fc.constantFrom(12.125, 1e-7, 0.000001, 1e21, 123456789.125, 0.5), fc.double({ min: 0, max: 1e12, noNaN: true }).map((x) => Math.round(x * 1e6) / 1e6)),
+      fc.constantFrom(';', ','),
+      (turnover, d) => {
+        const text = intakeToCsv(exported({ ...CLIENT, turnoverEur: turnover }), d as ';' | ',');
+        expect(text).not.toMatch(/\de[+-]\d/);
+        expect(readBack(text).rows[0]!.error).toBeUndefined();
+        const [header, row] = parseCsv(text.replace(/^\uFEFF/, ''), d as ';' | ',');
+        expect(readNumber(row![header!.indexOf('turnoverEur')]!)).toEqual({ ok: true, value: turnover });
+      },
+    ), { numRuns: 200 });
   });
 
   it('an out-of-region intake: the region, out of region, its front door first', () => {

@@ -4,32 +4,33 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROFILE_COLUMNS } from '../../domain/batch';
-import { MAX_CSV_BYTES } from '../../domain/csv';
 import { localDate } from '../../domain/format';
+import type { Notation } from '../../domain/numbers';
 import type { Lang, Text } from '../../domain/types';
 import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
-import type { BatchResult, FileProblem, Progress } from '../../domain/batch-file';
+import type { FileProblem } from '../../domain/batch-file';
 import { startBatch } from './run';
+import { TABLE_ROWS, type BatchSummary, type Progress } from './worker-core';
 import './batch.css';
 
-/** Rows shown in the table; the result CSV always holds them all. */
-export const TABLE_ROWS = 200;
+export { TABLE_ROWS };
 
-type PageProblem = FileProblem | { kind: 'unreadable' } | { kind: 'failed'; message: string };
+type PageProblem = FileProblem | { kind: 'failed'; message: string };
 
-interface Source { bytes: Uint8Array; fileName: string }
+interface Source { file: Blob; fileName: string }
+type NotationChoice = Notation | 'auto';
 
-const ENCODING_NAMES: Record<BatchResult['encoding'], string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
+const ENCODING_NAMES: Record<BatchSummary['encoding'], string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', mixed: 'UTF-8 + Windows-1252', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
 /** innovatiewijzer-triage-YYYY-MM-DD.csv, with today's local date. */
 export function resultFileName(now = new Date()): string {
   return `innovatiewijzer-triage-${localDate(now)}.csv`;
 }
 
-/** Offers a text as a file download (a Blob URL), with a UTF-8 BOM so Excel reads it as UTF-8. */
-function downloadText(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
+/** Offers a Blob as a file download (a Blob URL). */
+function downloadBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -40,28 +41,20 @@ function downloadText(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const readBytes = async (file: File): Promise<Uint8Array> => {
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-};
-
 export default function BatchPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const [running, setRunning] = useState<{ fileName: string; progress: Progress | null } | null>(null);
   const [problem, setProblem] = useState<{ problem: PageProblem; fileName: string } | null>(null);
-  const [result, setResult] = useState<(BatchResult & { fileName: string }) | null>(null);
+  const [result, setResult] = useState<(BatchSummary & { fileName: string; notation: NotationChoice }) | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
+  const [notation, setNotation] = useState<NotationChoice>('auto');
+  const [stopped, setStopped] = useState<string | null>(null);
   // What the live region says: set on start and end of a job only, so it is announced twice, not per chunk.
   const [announce, setAnnounce] = useState<'processing' | 'done' | null>(null);
-  // The file of the result shown (re-referred when the language changes) and of the job under way.
+  // The file of the result shown (re-referred when the language or notation changes) and of the job under way.
   const source = useRef<Source | null>(null);
-  const pending = useRef<(Source & { lang: Lang }) | null>(null);
+  const pending = useRef<(Source & { lang: Lang; notation: NotationChoice }) | null>(null);
   const cancel = useRef<(() => void) | null>(null);
   const runCount = useRef(0);
   const nf = useMemo(() => new Intl.NumberFormat(lang), [lang]);
@@ -71,11 +64,12 @@ export default function BatchPage() {
     document.title = `${t('batch.title')} - ${t('app.title')}`;
   }, [t, lang]);
 
-  const run = useCallback(async (file: Source, runLang: Lang) => {
+  const run = useCallback(async (file: Source, runLang: Lang, runNotation: NotationChoice) => {
     cancel.current?.();
     cancel.current = null;
     const mine = ++runCount.current;
-    pending.current = { ...file, lang: runLang };
+    pending.current = { ...file, lang: runLang, notation: runNotation };
+    setStopped(null);
     setRunning({ fileName: file.fileName, progress: null });
     setAnnounce('processing');
     let texts;
@@ -94,12 +88,12 @@ export default function BatchPage() {
       cancel.current = null;
       setRunning(null);
     };
-    cancel.current = startBatch(file.bytes, texts, runLang, {
+    cancel.current = startBatch(file.file, texts, runLang, runNotation === 'auto' ? undefined : runNotation, {
       onProgress: (progress) => setRunning({ fileName: file.fileName, progress }),
       onDone: (r) => {
         finish();
         source.current = file;
-        setResult({ ...r, fileName: file.fileName });
+        setResult({ ...r, fileName: file.fileName, notation: runNotation });
         setProblem(null);
         setAnnounce('done');
       },
@@ -116,46 +110,44 @@ export default function BatchPage() {
     });
   }, []);
 
-  // Another language: the error texts (and the names in the table) follow, so refer the file again.
-  // An effect event: it reads the latest result, but only a change of language runs it.
-  const referAgainIn = useEffectEvent((newLang: Lang) => {
-    const job = pending.current ?? (result && result.lang !== newLang ? source.current : null);
-    if (job && (!('lang' in job) || job.lang !== newLang)) void run({ bytes: job.bytes, fileName: job.fileName }, newLang);
+  const stop = () => {
+    cancel.current?.();
+    cancel.current = null;
+    runCount.current++;
+    setStopped(running?.fileName ?? '');
+    pending.current = null;
+    setRunning(null);
+    setAnnounce(null);
+  };
+
+  // Another language: the error texts (and the names in the table) follow, so refer the file again;
+  // another notation: the numbers are read anew. An effect event: it reads the latest result, but
+  // only a change of language or notation runs it.
+  const referAgain = useEffectEvent((newLang: Lang, newNotation: NotationChoice) => {
+    const job = pending.current ?? (result && (result.lang !== newLang || result.notation !== newNotation) ? source.current : null);
+    const underWay = pending.current;
+    if (job && (!underWay || underWay.lang !== newLang || underWay.notation !== newNotation)) void run({ file: job.file, fileName: job.fileName }, newLang, newNotation);
   });
-  useEffect(() => referAgainIn(lang), [lang]);
+  useEffect(() => referAgain(lang, notation), [lang, notation]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) {
-      setAnnounce(null);
-      setProblem({ problem: { kind: 'too-large', bytes: file.size }, fileName: file.name });
-      return;
-    }
-    const input = e.target;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBytes(file);
-    } catch {
-      setAnnounce(null);
-      setProblem({ problem: { kind: 'unreadable' }, fileName: file.name });
-      return;
-    }
     // Lets the advisor choose the same file again once corrected (no change event otherwise).
-    input.value = '';
-    await run({ bytes, fileName: file.name }, lang);
+    e.target.value = '';
+    await run({ file, fileName: file.name }, lang, notation);
   };
 
-  const mb = (bytes: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
   const problemText = (p: PageProblem): string => {
     switch (p.kind) {
-      case 'too-large': return t('batch.problems.tooLarge', { size: mb(p.bytes), max: mb(MAX_CSV_BYTES) });
       case 'empty': return t('batch.problems.empty');
-      case 'not-text': return t('batch.problems.notText');
+      case 'not-text': return t('batch.problems.notText', { line: nf.format(p.line) });
       case 'json': return t('batch.problems.json');
-      case 'unclosed-quote': return t('batch.problems.unclosedQuote', { line: p.line });
+      case 'unclosed-quote': return t('batch.problems.unclosedQuote', { line: nf.format(p.line) });
+      case 'stray-quote': return t('batch.problems.strayQuote', { line: nf.format(p.line) });
+      case 'record-too-long': return t('batch.problems.recordTooLong', { line: nf.format(p.line) });
+      case 'duplicate-column': return t('batch.problems.duplicateColumn', { field: p.field, columns: p.columns.map((c) => `"${c}"`).join(' + ') });
       case 'no-header': return t('batch.problems.noHeader');
-      case 'unreadable': return t('batch.problems.unreadable');
       case 'failed': return t('batch.problems.failed', { message: p.message });
     }
   };
@@ -172,13 +164,17 @@ export default function BatchPage() {
     return text ? textOf(text) : (id ?? '');
   };
 
-  const listed = result ? (onlyErrors ? result.rows.filter((r) => r.error !== undefined) : result.rows) : [];
+  const total = result ? result.answered + result.failed : 0;
+  const listed = result ? (onlyErrors ? result.errorRows : result.rows) : [];
+  const listedTotal = result ? (onlyErrors ? result.failed : total) : 0;
   const shown = listed.slice(0, TABLE_ROWS);
   const exampleHref = `data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`;
   const status = running && announce === 'processing'
     ? t('batch.processing', { file: running.fileName })
-    : result && announce === 'done'
-      ? t('batch.done', { file: result.fileName, rows: nf.format(result.rows.length), answered: nf.format(result.answered), failed: nf.format(result.failed) })
+    : stopped !== null
+      ? t('batch.stopped', { file: stopped })
+      : result && announce === 'done'
+      ? t('batch.done', { file: result.fileName, count: total, rows: nf.format(total), answered: nf.format(result.answered), failed: nf.format(result.failed) })
       : '';
 
   return (
@@ -200,7 +196,7 @@ export default function BatchPage() {
 
       <div className={`field${problem ? ' field--error' : ''}`}>
         <label htmlFor="batch-file" className="label">{t('batch.fileLabel')}</label>
-        <p className="hint" id="batch-file-hint">{t('batch.fileHint', { max: mb(MAX_CSV_BYTES) })}</p>
+        <p className="hint" id="batch-file-hint">{t('batch.fileHint')}</p>
         {problem ? (
           <div className="field-error" id="batch-file-error" role="alert">
             <p><span className="visually-hidden">{t('batch.errorPrefix')} </span>{problemText(problem.problem)}</p>
@@ -217,15 +213,27 @@ export default function BatchPage() {
           onChange={(e) => void onFile(e)}
         />
       </div>
+      <div className="field">
+        <label htmlFor="batch-notation" className="label">{t('batch.notationLabel')}</label>
+        <p className="hint" id="batch-notation-hint">{t('batch.notationHint')}</p>
+        <select id="batch-notation" className="select" aria-describedby="batch-notation-hint" value={notation} onChange={(e) => setNotation(e.target.value as NotationChoice)}>
+          <option value="auto">{t('batch.notationAuto')}</option>
+          <option value="be">{t('batch.notationBe')}</option>
+          <option value="en">{t('batch.notationEn')}</option>
+        </select>
+      </div>
 
       <div role="status" aria-live="polite" className="batch-status">{status}</div>
       {running ? (
         <div className="batch-progress">
           <label htmlFor="batch-progress">{t('batch.progressLabel')}</label>
-          <progress id="batch-progress" max={running.progress?.total || 1} value={running.progress?.done ?? 0} />
+          <progress id="batch-progress" max={running.progress?.totalBytes || 1} value={running.progress?.bytes ?? 0} />
           <span className="batch-progress-count">
-            {running.progress ? t('batch.progressCount', { done: nf.format(running.progress.done), total: nf.format(running.progress.total) }) : t('batch.reading')}
+            {running.progress
+              ? t('batch.progressCount', { count: running.progress.rows, rows: nf.format(running.progress.rows), percent: nf.format(Math.floor((running.progress.bytes / (running.progress.totalBytes || 1)) * 100)) })
+              : t('batch.reading')}
           </span>
+          <button type="button" className="button button--secondary" onClick={stop}>{t('batch.stop')}</button>
         </div>
       ) : null}
 
@@ -233,7 +241,7 @@ export default function BatchPage() {
         <section aria-labelledby="batch-result-title" className="batch-result">
           <h2 id="batch-result-title">{t('batch.resultTitle')}</h2>
           <dl className="batch-summary">
-            <div><dt>{t('batch.summaryRows')}</dt><dd>{nf.format(result.rows.length)}</dd></div>
+            <div><dt>{t('batch.summaryRows')}</dt><dd>{nf.format(total)}</dd></div>
             <div><dt>{t('batch.summaryAnswered')}</dt><dd>{nf.format(result.answered)}</dd></div>
             <div className={result.failed ? 'batch-summary--error' : undefined}><dt>{t('batch.summaryErrors')}</dt><dd>{nf.format(result.failed)}</dd></div>
           </dl>
@@ -241,12 +249,14 @@ export default function BatchPage() {
             {t('batch.fileInfo', {
               file: result.fileName,
               encoding: ENCODING_NAMES[result.encoding],
-              delimiter: result.delimiter === ';' ? t('batch.semicolon') : t('batch.comma'),
+              delimiter: result.delimiter === ';' ? t('batch.semicolon') : result.delimiter === '\t' ? t('batch.tab') : t('batch.comma'),
             })}
-            {result.ignoredColumns.length ? ` ${t('batch.ignoredColumns', { columns: result.ignoredColumns.join(', ') })}` : ''}
+            {result.unused.length
+              ? ` ${t('batch.ignoredColumns', { columns: result.unused.map((u) => (u.suggestion ? t('batch.didYouMean', { column: u.column, field: u.suggestion }) : u.column)).join(', ') })}`
+              : ''}
           </p>
 
-          <button type="button" className="button" onClick={() => downloadText(result.csv, resultFileName())}>{t('batch.download')}</button>
+          <button type="button" className="button" onClick={() => downloadBlob(result.csv, resultFileName())}>{t('batch.download')}</button>
           <p className="hint">{t('batch.downloadHint')}</p>
 
           {result.failed ? (
@@ -255,8 +265,8 @@ export default function BatchPage() {
               <label htmlFor="batch-only-errors">{t('batch.onlyErrors')}</label>
             </div>
           ) : null}
-          {listed.length > shown.length ? (
-            <p className="panel">{t('batch.moreRows', { shown: nf.format(shown.length), total: nf.format(listed.length) })}</p>
+          {listedTotal > shown.length ? (
+            <p className="panel">{t('batch.moreRows', { shown: nf.format(shown.length), total: nf.format(listedTotal) })}</p>
           ) : null}
 
           <div className="batch-table-wrap" role="region" aria-labelledby="batch-caption" tabIndex={0}>
@@ -277,8 +287,8 @@ export default function BatchPage() {
               </thead>
               <tbody>
                 {shown.map((r) => (
-                  <tr key={r.row} className={r.error !== undefined ? 'batch-row--error' : undefined}>
-                    <th scope="row">{nf.format(r.row)}</th>
+                  <tr key={r.line} className={r.error !== undefined ? 'batch-row--error' : undefined}>
+                    <th scope="row">{nf.format(r.line)}</th>
                     {result.nameColumn ? <td className="batch-name">{r.name}</td> : null}
                     <td>{label('sizeClass', r.sizeClass)}</td>
                     <td>{label('segment', r.segment)}</td>

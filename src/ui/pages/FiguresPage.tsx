@@ -3,6 +3,7 @@ import { parseNumberIn } from '../../domain/numbers';
 import { InlineError } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
 import { formatNumber } from '../../domain/format';
+import { useTypedIn } from '../components/typed-in';
 import { useWizard } from '../wizard-context';
 
 type Values = { turnover: string; turnoverUnknown: boolean; balance: string; balanceUnknown: boolean };
@@ -11,6 +12,7 @@ const asText = (n: number | null | undefined, lang: string) => (n == null ? '' :
 export function FiguresPage() {
   const { t, i18n } = useTranslation();
   const { answers, send } = useWizard();
+  const typedIn = useTypedIn<'turnover' | 'balance'>();
   const form = useQuestionForm<Values>('figures', {
     turnover: asText(answers.turnoverEur, i18n.language),
     turnoverUnknown: answers.turnoverEur === null,
@@ -19,10 +21,11 @@ export function FiguresPage() {
   });
   const { errors } = form.formState;
   const amountRule = (unknownField: 'turnoverUnknown' | 'balanceUnknown', key: 'turnover' | 'balance') => ({
+    onChange: () => typedIn.onType(key),
     validate: (v: string, all: Values) => {
       if (all[unknownField]) return true;
       if (v.trim() === '') return t(`figures.${key}Required`);
-      const n = parseNumberIn(v, i18n.language);
+      const n = parseNumberIn(v, typedIn.langOf(key));
       if (n === null) return t('figures.notAnAmount');
       if (n < 0) return t('figures.negative');
       return true;
@@ -58,8 +61,8 @@ export function FiguresPage() {
       onValid={(v) => send({
         type: 'NEXT',
         answers: {
-          turnoverEur: v.turnoverUnknown ? null : parseNumberIn(v.turnover, i18n.language),
-          balanceSheetEur: v.balanceUnknown ? null : parseNumberIn(v.balance, i18n.language),
+          turnoverEur: v.turnoverUnknown ? null : parseNumberIn(v.turnover, typedIn.langOf('turnover')),
+          balanceSheetEur: v.balanceUnknown ? null : parseNumberIn(v.balance, typedIn.langOf('balance')),
         },
       })}
     >
