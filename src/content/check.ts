@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { walkCondition } from '../domain/conditions';
 import { profileSpace } from '../domain/profile-space';
 import { fieldErrorText, validateProfile } from '../domain/profile';
-import { engineFor, refer, situationOf } from '../domain/refer';
+import { engineFor, refer } from '../domain/refer';
 import { LANGS, type Lang } from '../domain/types';
 import type { Condition, Content } from '../domain/content-model';
 import type { LoadedContent } from './load';
@@ -97,7 +97,7 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const engine = engineFor(content);
   for (const profile of profileSpace({ needs: needIds, provinces: true, triggers: triggerIds, extraNace: [...extraNace], sizeVariants: true })) {
     if (unfired.size === 0) break;
-    for (const id of engine.rulesThatHold(situationOf(profile))) unfired.delete(id);
+    for (const id of engine.rulesThatHold(engine.situationOf(profile))) unfired.delete(id);
   }
 
   // Every size class x segment x need of a Flemish firm must get at least one recommendation.

@@ -5,7 +5,7 @@
 import { zc as z } from '../domain/zod';
 import {
   FACT_KINDS, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
-  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type Text, type ValidationMessages,
+  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
 } from '../domain/content-model';
 import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
@@ -151,7 +151,9 @@ export const MetaSchema = z.strictObject({
 
 /** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
 export const EngineTextsSchema = z.strictObject({
-  warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema }),
+  warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema, naceReadingsDiffer: TextSchema }),
+  naceReading: TextSchema,
+  naceNoProviders: TextSchema,
   /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. */
   servesElsewhere: TextSchema,
   /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
@@ -212,6 +214,23 @@ export const SectorsFileSchema = z.strictObject({
   groups: z.array(z.strictObject({ code: z.string().regex(/^\d{2}\.\d$/), division: z.string(), ...SectorEntry })),
 }) satisfies z.ZodType<Sectors>;
 
+const techClass = z.enum(TECH_CLASSES);
+/** Tabel 13 of one NACE-BEL version (content/nace/tech-classes.yaml). */
+const TechClassTableSchema = z
+  .strictObject({
+    title: nonEmpty,
+    source: UrlSchema,
+    checked: DateSchema,
+    inForce: DateSchema,
+    derivedBy: nonEmpty.optional(),
+    rule: nonEmpty.optional(),
+    divisions: z.partialRecord(techClass, z.array(z.string().regex(/^\d{2}$/, 'must be a NACE division like "25"'))),
+    groups: z.record(z.string().regex(/^\d{2}\.\d$/, 'must be a NACE group like "25.4"'), techClass),
+    classes: z.record(z.string().regex(/^\d{2}\.\d{2}$/, 'must be a NACE class like "33.18"'), techClass),
+  })
+  .refine((t) => (t.derivedBy === undefined) === (t.rule === undefined), { message: 'a derived table gives both `derivedBy` and `rule`', path: ['rule'] }) satisfies z.ZodType<TechClassTable>;
+export const TechClassesFileSchema = z.strictObject({ nace2008: TechClassTableSchema, nace2025: TechClassTableSchema });
+
 const ScenarioSchema = z.strictObject({
   name: nonEmpty,
   rationale: nonEmpty,
@@ -236,6 +255,10 @@ export const ValidationMessagesSchema = z.strictObject({
     provinceOutsideFlanders: TextSchema,
     duplicate: TextSchema,
     notAnObject: TextSchema,
+    naceUnknown: TextSchema,
+    naceNear: TextSchema,
+    naceLeadingZero: TextSchema,
+    naceLeadingZeroBoth: TextSchema,
   }),
   expectedPrefix: TextSchema,
   expected: z.strictObject({
@@ -246,6 +269,7 @@ export const ValidationMessagesSchema = z.strictObject({
     balanceSheetEur: TextSchema,
     ownedByLargeGroup: TextSchema,
     nace: TextSchema,
+    naceVersion: TextSchema,
     innovation: TextSchema,
     innovationKey: TextSchema,
     needs: TextSchema,

@@ -8,7 +8,7 @@ import { refer } from './refer';
 import type { Lang, Referral, RegionReferral } from './types';
 
 /** CSV columns read as Profile fields (same names as Profile v1); any other column is kept and ignored. */
-export const PROFILE_COLUMNS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+export const PROFILE_COLUMNS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'naceVersion', 'innovation', 'needs', 'triggers'] as const;
 /** Columns the result CSV adds after the input columns (an input column of the same name is dropped and written anew). */
 export const RESULT_COLUMNS = ['sizeClass', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'error'] as const;
 
