@@ -7,7 +7,7 @@ import {
   FACT_KINDS, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
   type Labels, type Meta, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
 } from '../domain/content-model';
-import { LANGS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+import { LANGS, NACE_VERSIONS, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
@@ -242,8 +242,17 @@ const ScenarioSchema = z.strictObject({
       absent: z.array(nonEmpty).default([]),
       outOfRegion: z.boolean().optional(),
       notEligible: z.array(nonEmpty).optional(),
+      /** The technology class the referral gives (Tabel 13 of the version the code is read in). */
+      techClass: z.enum(TECH_CLASSES).optional(),
+      /** The NACE-BEL version the referral read the code in. */
+      naceVersion: z.enum(NACE_VERSIONS).optional(),
+      /** Whether the referral warns that the 2008 and 2025 readings of the code differ (and names both). */
+      naceWarning: z.boolean().optional(),
+      /** The profile must be refused: an error on `field` whose English message contains `says`. */
+      refused: z.strictObject({ field: nonEmpty, says: nonEmpty }).optional(),
     })
-    .refine((e) => e.first !== undefined || e.top2 !== undefined, 'give `first` or `top2`'),
+    .refine((e) => e.first !== undefined || e.top2 !== undefined || e.refused !== undefined, 'give `first`, `top2` or `refused`')
+    .refine((e) => e.refused === undefined || (e.first === undefined && e.top2 === undefined && e.absent.length === 0), 'a refused profile has no referral: give `refused` alone'),
 });
 export const ScenariosFileSchema = z.array(ScenarioSchema).min(1);
 

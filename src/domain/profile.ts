@@ -128,7 +128,7 @@ function describe(issue: z.core.$ZodIssue, content: Content, lang: Lang): FieldE
 function naceMessage(field: string, got: unknown, read: Exclude<NaceRead, { ok: true }>, version: string | undefined, content: Content, lang: Lang): string {
   const p = content.validation.problems;
   if (read.problem === 'leadingZero') {
-    const first = fill(p.naceLeadingZero[lang], { field, padded: read.padded });
+    const first = fill(p.naceLeadingZero[lang], { field, got: show(got), padded: read.padded });
     return read.literal ? `${first} ${fill(p.naceLeadingZeroBoth[lang], { got: show(got), literal: read.literal })}` : first;
   }
   if (read.problem === 'unknown') {
