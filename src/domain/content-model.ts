@@ -255,6 +255,20 @@ export interface NaceData {
   titles: Record<NaceVersion, Record<string, Text>>;
 }
 
+/** One searchable NACE-BEL 2025 code of the sector page: [code, title nl, title fr, title en, everyday words separated by "|"]. */
+export type NaceSearchEntry = [code: string, nl: string, fr: string, en: string, keywords: string];
+
+/**
+ * The sector page's data (made from content/nace/ and sectors.yaml at build time, src/content/nace-search.ts;
+ * loaded when the page opens): NACE-BEL 2025 sections with their divisions, and the divisions, groups,
+ * classes and the subclasses whose title says more than their class's.
+ */
+export interface NaceSearchData {
+  version: '2025';
+  sections: Array<{ code: string; name: Text; divisions: string[] }>;
+  entries: NaceSearchEntry[];
+}
+
 /** NACE-BEL sections, divisions and groups with their names (content/sectors.yaml). */
 export interface Sectors {
   source: string;
