@@ -54,7 +54,7 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
       const end = q === -1 ? n : q;
       line += newlinesIn(i, end);
       cell += s.slice(i, end);
-      if (q === -1) { i = n; break; }
+      if (q === -1) break;
       if (s[q + 1] === '"') { cell += '"'; i = q + 2; } else { quoted = false; i = q + 1; }
       continue;
     }
