@@ -52,6 +52,8 @@ export interface NaceIndex {
   to2008: ReadonlyMap<string, readonly string[]>;
   to2025: ReadonlyMap<string, readonly string[]>;
   tables: Record<NaceVersion, TechClassTable>;
+  /** as2008 per 2025 division, group or class (digits), made on first use. */
+  as2008: Map<string, readonly string[]>;
 }
 
 function buildIndex(nace: NaceData): NaceIndex {
@@ -69,7 +71,7 @@ function buildIndex(nace: NaceData): NaceIndex {
     to2008.set(c2025, [...(to2008.get(c2025) ?? []), c2008]);
     to2025.set(c2008, [...(to2025.get(c2008) ?? []), c2025]);
   }
-  return { codes, to2008, to2025, tables: nace.techClasses };
+  return { codes, to2008, to2025, tables: nace.techClasses, as2008: new Map() };
 }
 
 const indexes = new WeakMap<NaceData, NaceIndex>();
@@ -166,10 +168,16 @@ export function as2008(code: string, version: NaceVersion, nace: NaceData): stri
   if (version === '2008') return [code];
   const index = naceIndex(nace);
   const d = digitsOf(code);
-  const classes = d.length >= 4 ? [dotted(d.slice(0, 4))] : [...index.to2008.keys()].filter((c) => digitsOf(c).startsWith(d));
-  const out = new Set<string>();
-  for (const c of classes) mainSources(c, index).forEach((s) => out.add(s));
-  return [...out].sort();
+  const key = d.slice(0, 4);
+  let made = index.as2008.get(key);
+  if (!made) {
+    const classes = d.length >= 4 ? [dotted(key)] : [...index.to2008.keys()].filter((c) => digitsOf(c).startsWith(d));
+    const out = new Set<string>();
+    for (const c of classes) mainSources(c, index).forEach((s) => out.add(s));
+    made = [...out].sort();
+    if (index.as2008.size < 10_000) index.as2008.set(key, made);
+  }
+  return [...made];
 }
 
 /** The main NACE Rev. 2 sources of a 2025 class: the same-code source where linked, else all sources (see as2008). */

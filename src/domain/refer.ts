@@ -179,15 +179,17 @@ export function createEngine(content: Content): Engine {
   }));
   const sectorColleges = content.colleges.filter((k) => k.nace);
 
+  // The sector providers depend on the 2008 codes alone: made once per list of codes and language.
+  const providersByCodes = memo<string[]>();
   function naceReading(code: string, version: NaceVersion, lang: Lang = 'nl'): NaceReading {
     const s: Situation = { region: 'flanders', needs: [], triggers: [], nace: code, ...(version === '2025' ? { naceAs2008: as2008(code, '2025', content.nace) } : {}) };
     const codes = naceCodes2008(s);
-    const names = [
-      ...clustersOf(s).map((c) => c.name),
+    const providers = providersByCodes(`${lang}:${codes.join(',')}`, () => [...new Set([
+      ...clustersMatching(codes).map((c) => c.name),
       ...sectorColleges.filter((k) => k.nace!.some((prefix) => codes.some((c) => naceMatches(prefix, c)))).map((k) => k.name),
       ...sectorFacts.filter((f) => f.onlyNace && f.test(s)).map((f) => f.name[lang]),
-    ];
-    return { code, version, techClass: techClassOf(code, content.nace.techClasses[version]), providers: [...new Set(names)] };
+    ])]);
+    return { code, version, techClass: techClassOf(code, content.nace.techClasses[version]), providers };
   }
   const sameReading = (a: NaceReading, b: NaceReading) => a.techClass === b.techClass && a.providers.join('\n') === b.providers.join('\n');
   function naceDisagreements(): string[] {
@@ -340,9 +342,13 @@ export function createEngine(content: Content): Engine {
     if (size.provisionalBecause.includes('figures-missing')) warnings.push(W.figuresMissing[lang]);
     if (s.needs.some((id) => unsureNeeds.has(id))) warnings.push(W.notSure[lang]);
     if (assumed) {
-      const other = naceReading(profile.nace, '2025', lang);
-      const used = naceReading(profile.nace, '2008', lang);
-      if (!sameReading(used, other)) warnings.push(fill(W.naceReadingsDiffer[lang], { code: profile.nace, reading2008: describeReading(used, lang), reading2025: describeReading(other, lang) }));
+      // Depends on the code and the language only: worded once ('' when the readings agree).
+      const differ = cached(`nace:${lang}:${profile.nace}`, () => {
+        const used = naceReading(profile.nace, '2008', lang);
+        const other = naceReading(profile.nace, '2025', lang);
+        return sameReading(used, other) ? '' : fill(W.naceReadingsDiffer[lang], { code: profile.nace, reading2008: describeReading(used, lang), reading2025: describeReading(other, lang) });
+      });
+      if (differ) warnings.push(differ);
     }
 
     return {
