@@ -98,20 +98,23 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
         subclasses: { '2008': subclasses('2008'), '2025': subclasses('2025') },
         correspondence,
         techClasses: { '2008': techClasses.nace2008, '2025': techClasses.nace2025 },
-        titles: { '2008': {}, '2025': {} },
+        // The titles of the codes whose 2008 and 2025 readings differ, for the warning that names both:
+        // worked out on first use (a referral that warns, the build), not on every load.
+        get titles() {
+          const titles: Record<NaceVersion, Record<string, Text>> = { '2008': {}, '2025': {} };
+          for (const code of engineFor(content).naceDisagreements()) {
+            for (const v of NACE_VERSIONS) {
+              const row = naceLists[v].find((r) => r.code === code);
+              if (row) titles[v][code] = row.title;
+            }
+          }
+          Object.defineProperty(this, 'titles', { value: titles, enumerable: true });
+          return titles;
+        },
       },
     };
     problems.push(...crossCheck(content, brokenChannels), ...naceCheck(content, naceLists));
-    if (problems.length === 0) {
-      // The titles of the codes whose 2008 and 2025 readings differ, for the warning that names both.
-      for (const code of engineFor(content).naceDisagreements()) {
-        for (const v of NACE_VERSIONS) {
-          const row = naceLists[v].find((r) => r.code === code);
-          if (row) content.nace.titles[v][code] = row.title;
-        }
-      }
-      return { content, scenarios };
-    }
+    if (problems.length === 0) return { content, scenarios };
   }
   throw new ContentError(problems);
 }
