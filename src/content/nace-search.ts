@@ -22,7 +22,8 @@ const digits = (code: string) => code.replace('.', '');
  * The sector page's search data, from content/ (the loaded content for sectors.yaml and the
  * correspondence, the 2025 list for the titles). Divisions, groups and classes; a subclass only
  * where its title says more than its class's. Keywords of a 2008 division or group go to the 2025
- * entries of the same level that receive most of its classes (all of them on a tie).
+ * entries of the same level that receive most of its classes (all of them on a tie), a division's
+ * also to the 2025 division with its number.
  */
 export function naceSearchData(dir: string = CONTENT_DIR): NaceSearchData {
   const { content } = loadContent(dir);
@@ -44,6 +45,8 @@ export function naceSearchData(dir: string = CONTENT_DIR): NaceSearchData {
       counts.set(target, (counts.get(target) ?? 0) + 1);
     }
     const most = Math.max(0, ...counts.values());
+    // A division keeps its number in 2025 (and mostly its meaning): its words go there too (63: hosting).
+    if (level === 2 && index.codes['2025'].has(e.code)) counts.set(e.code, most);
     for (const [target, n] of counts) {
       if (n !== most || !index.codes['2025'].has(target)) continue;
       const add = keywords.get(target) ?? { nl: [], fr: [], en: [] };
