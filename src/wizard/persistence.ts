@@ -2,7 +2,7 @@
 // decoding never throws; anything unusable becomes a clear problem code and a fresh start.
 import { z } from '../domain/zod';
 import type { Content } from '../domain/content-model';
-import { normaliseNace } from '../domain/nace';
+import { readNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
 import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS } from '../domain/types';
 import { MAX_NAME, MAX_NOTES } from './limits';
@@ -175,5 +175,6 @@ export function parseSaved(raw: string | null, content?: Content): Decoded<Saved
 
 function fitsContent(a: Answers, content: Content): boolean {
   const known = (ids: string[] | undefined, choices: Content['needs']) => (ids ?? []).every((id) => choices.some((c) => c.id === id));
-  return (a.nace === undefined || normaliseNace(a.nace) !== null) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
+  // A code must still exist in the list of its version (of either without one): NACE-BEL lists change.
+  return (a.nace === undefined || readNace(a.nace, content.nace, a.naceVersion).ok) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
 }

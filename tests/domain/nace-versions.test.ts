@@ -7,7 +7,7 @@ import { createEngine, refer } from '../../src/domain/refer';
 import type { Lang, Profile } from '../../src/domain/types';
 import { fromProfile } from '../../src/wizard/answers';
 import { buildIntake, importIntake, intakeToCsv, intakeToJson } from '../../src/wizard/intake';
-import { decodeShareFragment, encodeShareFragment } from '../../src/wizard/persistence';
+import { decodeShareFragment, encodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
 import { content, METAL_WORKSHOP_PROFILE } from '../helpers';
 
 const C = content();
@@ -143,6 +143,13 @@ describe('naceVersion travels through CSV, share links and intake files', () => 
     const answers = { ...fromProfile(valid(firm('25.40', '2025'))), mode: 'owner' as const };
     const decoded = decodeShareFragment(encodeShareFragment(answers), C);
     expect(decoded).toMatchObject({ ok: true, value: { nace: '25.40', naceVersion: '2025' } });
+  });
+
+  it('saved progress keeps the version; a saved code that is in no list (any more) counts as damaged', () => {
+    const saved = (nace: string, naceVersion?: '2008' | '2025') => parseSaved(serialiseSaved({ region: 'flanders', staff: 3, nace, ...(naceVersion ? { naceVersion } : {}) }, 'sector'), C);
+    expect(saved('25.40', '2025')).toMatchObject({ ok: true, value: { answers: { nace: '25.40', naceVersion: '2025' } } });
+    expect(saved('62.01', '2025')).toEqual({ ok: false, problem: 'damaged' });
+    expect(saved('25.999')).toEqual({ ok: false, problem: 'damaged' });
   });
 
   it('an intake file (JSON and CSV) keeps the version, and imports it back', () => {
