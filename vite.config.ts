@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, CONTENT_DIR } from './src/content/load';
+import { naceSearchData } from './src/content/nace-search';
 import { onlyLanguage } from './src/content/only-language';
 import { formatDate } from './src/domain/format';
 import { LANGS, type Lang } from './src/domain/types';
@@ -54,6 +55,17 @@ function contentPlugin(): Plugin {
       });
     },
   };
+}
+
+/**
+ * `virtual:nace-search`: the sector page's NACE-BEL 2025 titles (nl/fr/en) and everyday words
+ * (src/content/nace-search.ts), a chunk of its own that the page loads when it opens.
+ */
+function naceSearchPlugin(): Plugin {
+  return dataModules('innovatiewijzer-nace-search', 'virtual:nace-search', (_path, watch) => {
+    for (const file of ['nace/nacebel-2025.csv', 'nace/correspondence-nace2-to-nace21.csv', 'nace/sections.csv', 'sectors.yaml']) watch(join(CONTENT_DIR, file));
+    return naceSearchData();
+  });
 }
 
 /**
@@ -163,6 +175,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentPlugin(),
+    naceSearchPlugin(),
     stringsPlugin(),
     startPagePlugin(),
     offlinePlugin(),

@@ -47,8 +47,11 @@ function profileDocs(content: Content): Record<keyof Profile, Json> {
     balanceSheetEur: { description: 'Balance-sheet total in EUR, of the last closed financial year; a number from 0. Leave it out when unknown.' },
     ownedByLargeGroup: { description: 'True when 25% or more of the firm (shares or voting rights) is held by another enterprise or a public body: then the group\'s figures count too and the size class is provisional. Leave it out or false otherwise.' },
     nace: {
-      description: 'Main activity as a NACE-BEL 2008 code (NACE Rev. 2, as in the Crossroads Bank for Enterprises): a division of 2 digits followed by up to 3 more, the dot optional, e.g. "25.62", "2562", "25.620", "25.6" or "25". The division must exist. Send it as a string (the engine also accepts a JSON number and surrounding spaces, which this schema does not). It gives the sector\'s technology class (Tabel 13) and sector-specific channels.',
+      description: 'Main activity as a NACE-BEL code (as in the Crossroads Bank for Enterprises, KBO), of the version in naceVersion: a division of 2 digits followed by up to 3 more, the dot optional, e.g. "25.62", "2562", "25.620", "01110" (the KBO\'s 5 digits), "25.6" or "25". The code must exist in Statbel\'s list of its version (of either version when naceVersion is left out), which this pattern does not check. An undotted code of 3 or 4 digits that also exists with a leading zero put back ("1110" = 01.110, "111" = 01.11) is refused: a spreadsheet drops that zero, so write the dot or all 5 digits. Send it as a string (the engine also accepts a JSON number and surrounding spaces, which this schema does not). It gives the sector\'s technology class (Tabel 13) and sector-specific channels.',
       pattern: NACE_PATTERN,
+    },
+    naceVersion: {
+      description: 'The NACE-BEL version of nace: "2008" (NACE Rev. 2) or "2025" (NACE Rev. 2.1; the KBO shows every firm its 2025 code since 1 January 2025). Optional. Left out, the code is read as 2008 where it exists in the 2008 list, else as 2025; where the two readings give another technology class or other sector organisations, the referral says so in its warnings and names both.',
     },
     innovation: { description: 'Yes/no answers about the last three years, after the Community Innovation Survey (CIS 2013; question number per key): they place the firm in the innovation pyramid (Tabel 12). A key left out counts as no; the whole object may be left out (no innovation).' },
     needs: {

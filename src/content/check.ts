@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { walkCondition } from '../domain/conditions';
 import { profileSpace } from '../domain/profile-space';
 import { fieldErrorText, validateProfile } from '../domain/profile';
-import { engineFor, refer, situationOf } from '../domain/refer';
+import { engineFor, refer } from '../domain/refer';
 import { LANGS, type Lang } from '../domain/types';
 import type { Condition, Content } from '../domain/content-model';
 import type { LoadedContent } from './load';
@@ -76,10 +76,23 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   for (const { file, scenario } of scenarios) {
     const fail = (problem: string) => failingScenarios.push({ file, name: scenario.name, problem });
     const v = validateProfile(scenario.profile, content, 'en');
+    const e = scenario.expect;
+    if (e.refused) {
+      const says = e.refused.says;
+      if (v.ok) fail(`expected the profile to be refused (${e.refused.field}: ...${says}...), but it is valid`);
+      else if (!v.errors.some((x) => x.field === e.refused!.field && x.message.includes(says))) fail(`expected an error on ${e.refused.field} saying "${says}", got ${v.errors.map(fieldErrorText).join('; ')}`);
+      continue;
+    }
     if (!v.ok) { fail(`profile is not valid: ${v.errors.map(fieldErrorText).join('; ')}`); continue; }
     const r = refer(v.profile, content, 'en');
     const ranked = r.recommendations.map((x) => x.channel);
-    const e = scenario.expect;
+    if (e.techClass && r.techClass !== e.techClass) fail(`expected technology class ${e.techClass}, got ${r.techClass}`);
+    if (e.naceVersion && r.naceVersion !== e.naceVersion) fail(`expected the code read as NACE-BEL ${e.naceVersion}, got ${r.naceVersion}`);
+    if (e.naceWarning !== undefined) {
+      const start = content.engineTexts.warnings.naceReadingsDiffer.en.split('{code}')[0]!;
+      const warned = r.warnings.some((w) => w.startsWith(start));
+      if (warned !== e.naceWarning) fail(e.naceWarning ? 'expected a warning that names the 2008 and 2025 readings' : `expected no warning about the NACE readings, got: ${r.warnings.join(' | ')}`);
+    }
     if (e.first && ranked[0] !== e.first) fail(`expected ${e.first} first, got ${ranked.join(' > ') || 'nothing'}`);
     if (e.top2 && !(e.top2.includes(ranked[0] ?? '') && e.top2.includes(ranked[1] ?? '') )) fail(`expected top two ${e.top2.join(' + ')}, got ${ranked.join(' > ')}`);
     for (const a of e.absent) if (ranked.includes(a)) fail(`${a} must not be recommended, got ${ranked.join(' > ')}`);
@@ -97,7 +110,7 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const engine = engineFor(content);
   for (const profile of profileSpace({ needs: needIds, provinces: true, triggers: triggerIds, extraNace: [...extraNace], sizeVariants: true })) {
     if (unfired.size === 0) break;
-    for (const id of engine.rulesThatHold(situationOf(profile))) unfired.delete(id);
+    for (const id of engine.rulesThatHold(engine.situationOf(profile))) unfired.delete(id);
   }
 
   // Every size class x segment x need of a Flemish firm must get at least one recommendation.

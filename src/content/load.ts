@@ -5,11 +5,14 @@ import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { zc as z } from '../domain/zod';
 import { walkCondition } from '../domain/conditions';
-import { NACE_DIVISIONS } from '../domain/nace';
+import { parseCsv, CsvError } from '../domain/csv';
+import { derive2025Classes, NACE_DIVISIONS, techClassOf } from '../domain/nace';
+import { NACE_VERSIONS, type NaceVersion, type Text } from '../domain/types';
+import { engineFor } from '../domain/refer';
 import {
   AboutVoiceSchema, AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
   LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
-  ValidationMessagesSchema, type Scenario,
+  TechClassesFileSchema, ValidationMessagesSchema, type Scenario,
 } from './schema';
 import type { Channel, Condition, Content } from '../domain/content-model';
 
@@ -64,6 +67,9 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const sectors = read('sectors.yaml', SectorsFileSchema);
   const pyramid = read('pyramid.yaml', PyramidSchema);
   const about = read('about-voice.yaml', AboutVoiceSchema);
+  const techClasses = read('nace/tech-classes.yaml', TechClassesFileSchema);
+  const naceLists = readNaceLists(dir, problems);
+  const correspondence = readCorrespondence(dir, problems);
 
   const channels: Record<string, Channel> = {};
   // Channel files that failed their own format: counted as present so one mistake gives one message.
@@ -83,12 +89,32 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
     for (const scenario of list ?? []) scenarios.push({ file: `content/scenarios/${name}`, scenario });
   }
 
-  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid && about) {
+  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid && about
+    && techClasses && naceLists && correspondence) {
+    const subclasses = (v: NaceVersion) => naceLists[v].filter((r) => r.level === 5).map((r) => r.code);
     const content: Content = {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
       clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid, about,
+      nace: {
+        subclasses: { '2008': subclasses('2008'), '2025': subclasses('2025') },
+        correspondence,
+        techClasses: { '2008': techClasses.nace2008, '2025': techClasses.nace2025 },
+        // The titles of the codes whose 2008 and 2025 readings differ, for the warning that names both:
+        // worked out on first use (a referral that warns, the build), not on every load.
+        get titles() {
+          const titles: Record<NaceVersion, Record<string, Text>> = { '2008': {}, '2025': {} };
+          for (const code of engineFor(content).naceDisagreements()) {
+            for (const v of NACE_VERSIONS) {
+              const row = naceLists[v].find((r) => r.code === code);
+              if (row) titles[v][code] = row.title;
+            }
+          }
+          Object.defineProperty(this, 'titles', { value: titles, enumerable: true });
+          return titles;
+        },
+      },
     };
-    problems.push(...crossCheck(content, brokenChannels), ...aboutVoiceCheck(content, brokenChannels));
+    problems.push(...crossCheck(content, brokenChannels), ...aboutVoiceCheck(content, brokenChannels), ...naceCheck(content, naceLists));
     if (problems.length === 0) return { content, scenarios };
   }
   throw new ContentError(problems);
@@ -124,6 +150,113 @@ function aboutVoiceCheck(c: Content, brokenChannels: ReadonlySet<string>): Conte
   samePlaceholders('engineTexts.servesElsewhere', c.engineTexts.servesElsewhere, c.about.engineTexts.servesElsewhere);
   samePlaceholders('engineTexts.clustersForSector', c.engineTexts.clustersForSector, c.about.engineTexts.clustersForSector);
   samePlaceholders('engineTexts.officeForProvince', c.engineTexts.officeForProvince, c.about.engineTexts.officeForProvince);
+  return problems;
+}
+
+/** One line of a NACE-BEL list (content/nace/nacebel-<version>.csv): level 1 = section ... 5 = subclass, 7 = Statbel's detail code. */
+export interface NaceListRow { level: 1 | 2 | 3 | 4 | 5 | 7; code: string; title: Text }
+
+const NACE_LEVEL_CODE: Record<number, RegExp> = {
+  1: /^[A-V]$/, 2: /^\d{2}$/, 3: /^\d{2}\.\d$/, 4: /^\d{2}\.\d{2}$/, 5: /^\d{2}\.\d{3}$/, 7: /^\d{2}\.\d{5}$/,
+};
+
+function readCsvFile(dir: string, file: string, header: string[], problems: ContentProblem[]): string[][] | undefined {
+  const full = join(dir, file);
+  const at = relative(process.cwd(), full) || full;
+  if (!existsSync(full)) { problems.push({ file: at, path: '', reason: 'file is missing' }); return undefined; }
+  let rows: string[][];
+  try {
+    rows = parseCsv(readFileSync(full, 'utf8'), ',');
+  } catch (e) {
+    problems.push({ file: at, path: e instanceof CsvError ? `line ${e.line}` : '', reason: `not readable CSV: ${(e as Error).message}` });
+    return undefined;
+  }
+  if (rows[0]?.join(',') !== header.join(',')) { problems.push({ file: at, path: 'line 1', reason: `the header must be ${header.join(',')}` }); return undefined; }
+  return rows.slice(1).filter((r) => r.some((c) => c !== ''));
+}
+
+/**
+ * Statbel's NACE-BEL lists of both versions (content/nace/nacebel-2008.csv, nacebel-2025.csv: level,
+ * code, nl, fr, en). A subclass without an English title (Statbel's 2008 list has none) takes its
+ * class's. Problems (a bad level, a code not of its level, a missing title, a code twice) name the line.
+ */
+export function readNaceLists(dir: string = CONTENT_DIR, problems: ContentProblem[] = []): Record<NaceVersion, NaceListRow[]> | undefined {
+  const out = {} as Record<NaceVersion, NaceListRow[]>;
+  for (const version of NACE_VERSIONS) {
+    const file = `nace/nacebel-${version}.csv`;
+    const rows = readCsvFile(dir, file, ['level', 'code', 'nl', 'fr', 'en'], problems);
+    if (!rows) return undefined;
+    const list: NaceListRow[] = [];
+    const seen = new Map<string, NaceListRow>();
+    const before = problems.length;
+    rows.forEach(([level, code = '', nl = '', fr = '', en = ''], i) => {
+      const bad = (reason: string) => problems.push({ file: `content/${file}`, path: `line ${i + 2}`, reason });
+      const lv = Number(level);
+      if (!NACE_LEVEL_CODE[lv]) return bad(`level "${level}" must be 1, 2, 3, 4, 5 or 7`);
+      if (!NACE_LEVEL_CODE[lv]!.test(code)) return bad(`code "${code}" is not a code of level ${lv}`);
+      if (seen.has(code)) return bad(`code ${code} is listed twice`);
+      if (!nl.trim() || !fr.trim()) return bad(`code ${code} needs a Dutch and a French title`);
+      const parentEn = lv === 5 ? seen.get(code.slice(0, 5))?.title.en : undefined;
+      const title = { nl: nl.trim(), fr: fr.trim(), en: en.trim() || parentEn || '' };
+      if (!title.en) return bad(`code ${code} needs an English title`);
+      const row = { level: lv as NaceListRow['level'], code, title };
+      seen.set(code, row);
+      list.push(row);
+    });
+    if (problems.length > before) return undefined;
+    out[version] = list;
+  }
+  return out;
+}
+
+/** Eurostat's class correspondence NACE Rev. 2 -> Rev. 2.1 (content/nace/correspondence-nace2-to-nace21.csv). */
+function readCorrespondence(dir: string, problems: ContentProblem[]): Array<[string, string]> | undefined {
+  const file = 'nace/correspondence-nace2-to-nace21.csv';
+  const rows = readCsvFile(dir, file, ['nace2008', 'nace2025'], problems);
+  if (!rows) return undefined;
+  const before = problems.length;
+  const pairs: Array<[string, string]> = [];
+  rows.forEach(([a = '', b = ''], i) => {
+    if (!/^\d{2}\.\d{2}$/.test(a) || !/^\d{2}\.\d{2}$/.test(b)) problems.push({ file: `content/${file}`, path: `line ${i + 2}`, reason: `"${a}","${b}" must be two NACE classes like 25.40` });
+    else pairs.push([a, b]);
+  });
+  return problems.length > before ? undefined : pairs;
+}
+
+/** Statbel's titles compared without differences of spacing, case, apostrophe or Statbel's "general -- purpose". */
+const sameTitle = (a: string, b: string) => {
+  const norm = (x: string) => x.toLowerCase().replace(/[’‘]/g, "'").replace(/\s*--\s*/g, '-').replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+};
+
+/**
+ * The NACE files against each other: every code of the correspondence exists in its list; the 2025
+ * Tabel 13 states, class by class, what derive2025Classes makes of the 2008 table and the
+ * correspondence; the names of sectors.yaml are Statbel's NACE-BEL 2008 titles.
+ */
+function naceCheck(c: Content, lists: Record<NaceVersion, NaceListRow[]>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (file: string, path: string, reason: string) => problems.push({ file: `content/${file}`, path, reason });
+  const byCode = Object.fromEntries(NACE_VERSIONS.map((v) => [v, new Map(lists[v].map((r) => [r.code, r]))])) as Record<NaceVersion, Map<string, NaceListRow>>;
+  c.nace.correspondence.forEach(([a, b], i) => {
+    if (!byCode['2008'].has(a)) add('nace/correspondence-nace2-to-nace21.csv', `line ${i + 2}`, `${a} is not a class of NACE-BEL 2008 (nace/nacebel-2008.csv)`);
+    if (!byCode['2025'].has(b)) add('nace/correspondence-nace2-to-nace21.csv', `line ${i + 2}`, `${b} is not a class of NACE-BEL 2025 (nace/nacebel-2025.csv)`);
+  });
+  if (problems.length) return problems;
+  for (const [code, derived] of derive2025Classes(c.nace)) {
+    const stated = techClassOf(code, c.nace.techClasses['2025']);
+    if (stated !== derived) add('nace/tech-classes.yaml', 'nace2025', `class ${code} is ${stated} in this table, but its 2008 sources through the correspondence make it ${derived} (the rule in nace2025.rule)`);
+  }
+  const names: Array<[string, { code: string; name: Text }[]]> = [['sections', c.sectors.sections], ['divisions', c.sectors.divisions], ['groups', c.sectors.groups]];
+  for (const [part, entries] of names) {
+    entries.forEach((e, i) => {
+      const row = byCode['2008'].get(e.code);
+      if (!row) { add('sectors.yaml', `${part}.${i}.code`, `${e.code} is not in Statbel's NACE-BEL 2008 list (nace/nacebel-2008.csv)`); return; }
+      for (const lang of ['nl', 'fr', 'en'] as const) {
+        if (!sameTitle(e.name[lang], row.title[lang])) add('sectors.yaml', `${part}.${i}.name.${lang}`, `"${e.name[lang]}" is not Statbel's title of ${e.code}: "${row.title[lang]}"`);
+      }
+    });
+  }
   return problems;
 }
 

@@ -5,9 +5,9 @@
 import { zc as z } from '../domain/zod';
 import {
   FACT_KINDS, type AboutVoice, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
-  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type Text, type ValidationMessages,
+  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
 } from '../domain/content-model';
-import { LANGS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+import { LANGS, NACE_VERSIONS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
@@ -159,7 +159,9 @@ export const MetaSchema = z.strictObject({
 
 /** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
 export const EngineTextsSchema = z.strictObject({
-  warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema }),
+  warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema, naceReadingsDiffer: TextSchema }),
+  naceReading: TextSchema,
+  naceNoProviders: TextSchema,
   /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. */
   servesElsewhere: TextSchema,
   /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
@@ -222,6 +224,23 @@ export const SectorsFileSchema = z.strictObject({
   groups: z.array(z.strictObject({ code: z.string().regex(/^\d{2}\.\d$/), division: z.string(), ...SectorEntry })),
 }) satisfies z.ZodType<Sectors>;
 
+const techClass = z.enum(TECH_CLASSES);
+/** Tabel 13 of one NACE-BEL version (content/nace/tech-classes.yaml). */
+const TechClassTableSchema = z
+  .strictObject({
+    title: nonEmpty,
+    source: UrlSchema,
+    checked: DateSchema,
+    inForce: DateSchema,
+    derivedBy: nonEmpty.optional(),
+    rule: nonEmpty.optional(),
+    divisions: z.partialRecord(techClass, z.array(z.string().regex(/^\d{2}$/, 'must be a NACE division like "25"'))),
+    groups: z.record(z.string().regex(/^\d{2}\.\d$/, 'must be a NACE group like "25.4"'), techClass),
+    classes: z.record(z.string().regex(/^\d{2}\.\d{2}$/, 'must be a NACE class like "33.18"'), techClass),
+  })
+  .refine((t) => (t.derivedBy === undefined) === (t.rule === undefined), { message: 'a derived table gives both `derivedBy` and `rule`', path: ['rule'] }) satisfies z.ZodType<TechClassTable>;
+export const TechClassesFileSchema = z.strictObject({ nace2008: TechClassTableSchema, nace2025: TechClassTableSchema });
+
 const ScenarioSchema = z.strictObject({
   name: nonEmpty,
   rationale: nonEmpty,
@@ -233,8 +252,17 @@ const ScenarioSchema = z.strictObject({
       absent: z.array(nonEmpty).default([]),
       outOfRegion: z.boolean().optional(),
       notEligible: z.array(nonEmpty).optional(),
+      /** The technology class the referral gives (Tabel 13 of the version the code is read in). */
+      techClass: z.enum(TECH_CLASSES).optional(),
+      /** The NACE-BEL version the referral read the code in. */
+      naceVersion: z.enum(NACE_VERSIONS).optional(),
+      /** Whether the referral warns that the 2008 and 2025 readings of the code differ (and names both). */
+      naceWarning: z.boolean().optional(),
+      /** The profile must be refused: an error on `field` whose English message contains `says`. */
+      refused: z.strictObject({ field: nonEmpty, says: nonEmpty }).optional(),
     })
-    .refine((e) => e.first !== undefined || e.top2 !== undefined, 'give `first` or `top2`'),
+    .refine((e) => e.first !== undefined || e.top2 !== undefined || e.refused !== undefined, 'give `first`, `top2` or `refused`')
+    .refine((e) => e.refused === undefined || (e.first === undefined && e.top2 === undefined && e.absent.length === 0), 'a refused profile has no referral: give `refused` alone'),
 });
 export const ScenariosFileSchema = z.array(ScenarioSchema).min(1);
 
@@ -249,6 +277,10 @@ export const ValidationMessagesSchema = z.strictObject({
     ambiguousNumber: TextSchema,
     tooLarge: TextSchema,
     extraCells: TextSchema,
+    naceUnknown: TextSchema,
+    naceNear: TextSchema,
+    naceLeadingZero: TextSchema,
+    naceLeadingZeroBoth: TextSchema,
   }),
   expectedPrefix: TextSchema,
   expected: z.strictObject({
@@ -259,6 +291,7 @@ export const ValidationMessagesSchema = z.strictObject({
     balanceSheetEur: TextSchema,
     ownedByLargeGroup: TextSchema,
     nace: TextSchema,
+    naceVersion: TextSchema,
     innovation: TextSchema,
     innovationKey: TextSchema,
     needs: TextSchema,
@@ -302,7 +335,7 @@ export const AboutVoiceSchema = z.strictObject({
     excludes: z.array(TextSchema).default([]),
   })),
   engineTexts: z.strictObject({
-    warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema }),
+    warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema, naceReadingsDiffer: TextSchema }),
     servesElsewhere: TextSchema,
     clustersForSector: MarkupTextSchema,
     officeForProvince: MarkupTextSchema,

@@ -12,3 +12,9 @@ declare module 'virtual:strings/*' {
 
 /** The content version, fixed at build time (vite.config.ts) so the app shell needs no content. */
 declare const __CONTENT_VERSION__: string;
+
+// Provided by the NACE search plugin in vite.config.ts: the sector page's data (src/ui/nace-search-data.ts).
+declare module 'virtual:nace-search' {
+  const data: unknown;
+  export default data;
+}

@@ -17,8 +17,20 @@ export interface Situation {
   segment?: Segment;
   techClass?: TechClass;
   province?: Profile['province'];
+  /** The firm's NACE-BEL code as validated (of the version the engine reads it in). */
   nace?: string;
+  /**
+   * The NACE-BEL 2008 classes `nace` stands for when it is read as a 2025 code (nace.ts as2008):
+   * content names sectors in 2008 codes, so a condition on `nace` matches any of them. Absent: `nace`
+   * is read as a 2008 code.
+   */
+  naceAs2008?: readonly string[];
   ownedByLargeGroup?: boolean;
+}
+
+/** The 2008 codes a situation's NACE code stands for (see Situation.naceAs2008). */
+export function naceCodes2008(s: Pick<Situation, 'nace' | 'naceAs2008'>): readonly string[] {
+  return s.naceAs2008 ?? (s.nace !== undefined ? [s.nace] : []);
 }
 
 /** A compiled condition: whether it holds for a situation. */
@@ -45,7 +57,7 @@ export function compileCondition(c: Condition): ConditionTest {
   anyOf(c.needs, (s) => s.needs);
   anyOf(c.triggers, (s) => s.triggers);
   const { nace, sizeProvisional, ownedByLargeGroup } = c;
-  if (nace) tests.push((s) => s.nace !== undefined && nace.some((prefix) => naceMatches(prefix, s.nace!)));
+  if (nace) tests.push((s) => naceCodes2008(s).some((code) => nace.some((prefix) => naceMatches(prefix, code))));
   if (sizeProvisional !== undefined) tests.push((s) => s.sizeProvisional === sizeProvisional);
   if (ownedByLargeGroup !== undefined) tests.push((s) => s.ownedByLargeGroup === ownedByLargeGroup);
   if (c.all) { const all = c.all.map(compileCondition); tests.push((s) => all.every((t) => t(s))); }

@@ -2,7 +2,7 @@
 // The domain owns these types; src/content/schema.ts validates the YAML against them (its zod schemas
 // are checked to produce exactly these shapes), so nothing in src/domain imports the content layer.
 // The YAML format itself is described in content/README.md.
-import type { Lang, Province, Region, Segment, SizeClass, TechClass, Text } from './types';
+import type { Lang, NaceVersion, Province, Region, Segment, SizeClass, TechClass, Text } from './types';
 
 export type { Text };
 
@@ -172,7 +172,12 @@ export interface Meta {
 
 /** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
 export interface EngineTexts {
-  warnings: { figuresMissing: Text; linkedEnterprise: Text; outOfRegion: Text; notSure: Text };
+  /** `naceReadingsDiffer`: no NACE-BEL version given and the 2008 and 2025 readings of the code differ. {code} {reading2008} {reading2025} */
+  warnings: { figuresMissing: Text; linkedEnterprise: Text; outOfRegion: Text; notSure: Text; naceReadingsDiffer: Text };
+  /** One reading of a NACE code in that warning. {code} {title} {techClass} {providers} */
+  naceReading: Text;
+  /** Said of a reading without sector providers. */
+  naceNoProviders: Text;
   /** Reason for a channel that does not serve the firm's region when its file has no matching exclude. {name} {serves} */
   servesElsewhere: Text;
   /** Added to a cluster recommendation: the clusters that match the firm's sector. {clusters} */
@@ -234,6 +239,53 @@ export interface Advisor {
   url?: Sourced;
 }
 
+/**
+ * Tabel 13 for one NACE-BEL version (content/nace/tech-classes.yaml): the technology class of the
+ * divisions of manufacturing, with exceptions per group ("25.4") and per class ("33.18").
+ */
+export interface TechClassTable {
+  title: string;
+  source: string;
+  checked: IsoDate;
+  /** The date the nomenclature the table is written in took effect in the KBO. */
+  inForce: IsoDate;
+  /** Set when the table is not a publication but derived by this project (then `rule` says how). */
+  derivedBy?: string;
+  rule?: string;
+  divisions: Partial<Record<TechClass, string[]>>;
+  groups: Record<string, TechClass>;
+  classes: Record<string, TechClass>;
+}
+
+/**
+ * What the engine and the profile check need of the NACE-BEL lists (content/nace/): the subclasses
+ * of each version (Statbel's lists; every division, group and class has at least one, so they give
+ * every existing code), Eurostat's class correspondence NACE Rev. 2 -> Rev. 2.1 as [2008 class,
+ * 2025 class] pairs, and Tabel 13 per version. The titles are not here (they are large): the sector
+ * page loads them on its own; `titles` holds those of the codes whose two readings differ (for the
+ * warning that names both).
+ */
+export interface NaceData {
+  subclasses: Record<NaceVersion, string[]>;
+  correspondence: Array<[string, string]>;
+  techClasses: Record<NaceVersion, TechClassTable>;
+  titles: Record<NaceVersion, Record<string, Text>>;
+}
+
+/** One searchable NACE-BEL 2025 code of the sector page: [code, title nl, title fr, title en, everyday words separated by "|"]. */
+export type NaceSearchEntry = [code: string, nl: string, fr: string, en: string, keywords: string];
+
+/**
+ * The sector page's data (made from content/nace/ and sectors.yaml at build time, src/content/nace-search.ts;
+ * loaded when the page opens): NACE-BEL 2025 sections with their divisions, and the divisions, groups,
+ * classes and the subclasses whose title says more than their class's.
+ */
+export interface NaceSearchData {
+  version: '2025';
+  sections: Array<{ code: string; name: Text; divisions: string[] }>;
+  entries: NaceSearchEntry[];
+}
+
 /** NACE-BEL sections, divisions and groups with their names (content/sectors.yaml). */
 export interface Sectors {
   source: string;
@@ -245,14 +297,15 @@ export interface Sectors {
 
 /** The texts of profile validation errors ({field}, {got}, {ids} are filled in). */
 export interface ValidationMessages {
-  problems: Record<'missing' | 'wrongValue' | 'unknownField' | 'provinceOutsideFlanders' | 'duplicate' | 'notAnObject' | 'ambiguousNumber' | 'tooLarge' | 'extraCells', Text>;
+  /** `naceUnknown` {version}, `naceNear` {near}, `naceLeadingZero` {padded}, `naceLeadingZeroBoth` {literal}: a NACE code refused by readNace (nace.ts). */
+  problems: Record<'missing' | 'wrongValue' | 'unknownField' | 'provinceOutsideFlanders' | 'duplicate' | 'notAnObject' | 'ambiguousNumber' | 'tooLarge' | 'extraCells' | 'naceUnknown' | 'naceNear' | 'naceLeadingZero' | 'naceLeadingZeroBoth', Text>;
   expectedPrefix: Text;
   expected: Record<
-    'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'innovation' | 'innovationKey' | 'needs' | 'triggers' | 'fieldNames',
+    'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'naceVersion' | 'innovation' | 'innovationKey' | 'needs' | 'triggers' | 'fieldNames',
     Text
   >;
   /** Batch files: other names of each column (and of the firm's name column), in any language. */
-  columns: Record<'name' | 'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'innovation' | 'needs' | 'triggers', string[]>;
+  columns: Record<'name' | 'region' | 'province' | 'staff' | 'turnoverEur' | 'balanceSheetEur' | 'ownedByLargeGroup' | 'nace' | 'naceVersion' | 'innovation' | 'needs' | 'triggers', string[]>;
   /** Batch files: other words for each value id, in any language (lists of words, never reduced to one language). */
   values: {
     region: Partial<Record<Region, string[]>>;
@@ -314,4 +367,5 @@ export interface Content {
   engineTexts: EngineTexts;
   pyramid: Pyramid;
   about: AboutVoice;
+  nace: NaceData;
 }

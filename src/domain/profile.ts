@@ -1,10 +1,10 @@
 // Profile v1: validation with zod, and errors that name the field and say what is expected.
 import { z } from './zod';
 import type { Content } from './content-model';
-import { normaliseNace } from './nace';
+import { normaliseNace, readNace, type NaceRead } from './nace';
 import { perContent } from './per-content';
 import { fill } from './template';
-import { INNOVATION_KEYS, PROFILE_FIELDS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
+import { INNOVATION_KEYS, NACE_VERSIONS, PROFILE_FIELDS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
 
 /** A problem with one field: `field` is its path ("staff", "innovation.newGoods", "needs[1]"), `message` a sentence in the requested language. */
 export interface FieldError {
@@ -20,6 +20,7 @@ export function fieldErrorText(e: FieldError): string {
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
 const amount = z.number().check(z.minimum(0));
+
 
 function buildSchema(content: Content) {
   const needIds = content.needs.map((n) => n.id) as [string, ...string[]];
@@ -42,8 +43,9 @@ function buildSchema(content: Content) {
       ownedByLargeGroup: z.optional(z.boolean()),
       nace: z.pipe(
         z.transform((v: unknown) => (typeof v === 'number' ? String(v) : v)),
-        z.string().check(z.refine((s) => normaliseNace(s) !== null)),
+        z.string().check(z.refine((s) => normaliseNace(s) !== null || /^\d{3,4}$/.test(s.trim()))),
       ),
+      naceVersion: z.optional(z.enum(NACE_VERSIONS)),
       innovation: z._default(z.strictObject(Object.fromEntries(INNOVATION_KEYS.map((k) => [k, z.optional(z.boolean())]))), {}),
       needs: uniqueList(needIds).check(z.minLength(1)),
       triggers: z.optional(uniqueList(triggerIds)),
@@ -52,6 +54,9 @@ function buildSchema(content: Content) {
       if (p.province !== undefined && p.region !== 'flanders') {
         ctx.addIssue({ code: 'custom', path: ['province'], message: 'provinceOutsideFlanders', input: p.province });
       }
+      // The code must exist in Statbel's list of its version (of either, without a version).
+      const read = typeof p.nace === 'string' ? readNace(p.nace, content.nace, p.naceVersion) : ({ ok: true } as const);
+      if (!read.ok) ctx.addIssue({ code: 'custom', path: ['nace'], message: 'nace', input: p.nace, params: { read, version: p.naceVersion } });
     }));
 }
 
@@ -112,14 +117,35 @@ function describe(issue: z.core.$ZodIssue, content: Content, lang: Lang): FieldE
   if (issue.code === 'custom' && (issue.message === 'duplicate' || issue.message === 'provinceOutsideFlanders')) {
     return [make(field, issue.message, issue.input)];
   }
+  if (issue.code === 'custom' && issue.message === 'nace') {
+    const { read, version } = issue.params as { read: Exclude<NaceRead, { ok: true }>; version?: string };
+    return [{ field, message: naceMessage(field, issue.input, read, version, content, lang) }];
+  }
   return [make(field, 'wrongValue', issue.input)];
+}
+
+/** Why a well-formed NACE code was refused (readNace), with the hint: the codes that exist nearby, or the reading with a leading zero. */
+function naceMessage(field: string, got: unknown, read: Exclude<NaceRead, { ok: true }>, version: string | undefined, content: Content, lang: Lang): string {
+  const p = content.validation.problems;
+  if (read.problem === 'leadingZero') {
+    const first = fill(p.naceLeadingZero[lang], { field, got: show(got), padded: read.padded });
+    return read.literal ? `${first} ${fill(p.naceLeadingZeroBoth[lang], { got: show(got), literal: read.literal })}` : first;
+  }
+  if (read.problem === 'unknown') {
+    const text = fill(p.naceUnknown[lang], { field, got: show(got), version: version ?? '2008 / 2025' });
+    return read.near.length ? `${text} ${fill(p.naceNear[lang], { near: read.near.join(', ') })}` : `${text} ${expectation(field, content, lang)}`;
+  }
+  return [fill(p.wrongValue[lang], { field, got: show(got) }), expectation(field, content, lang)].join(' ');
 }
 
 /**
  * Validates unknown input (parsed JSON, a CSV row made by rowToProfileInput) as Profile v1 against this
  * content's need and warning-light ids: staff and amounts numbers from 0 (AWU, EUR), a NACE-BEL code
- * (a JSON number is accepted too), at least one need. On success the NACE code is normalised ("2562" ->
- * "25.62") on a copy. Errors name the field and what is expected, in `lang`, one per field. Never throws.
+ * (a JSON number is accepted too) that exists in Statbel's list of `naceVersion` ("2008" or "2025"; of
+ * either version when left out), at least one need. An undotted 3- or 4-digit code that exists once a
+ * leading zero is put back ("1110" -> 01.110) is refused with that hint, never read either way silently
+ * (nace.ts readNace). On success the NACE code is normalised ("2562" -> "25.62", "01110" -> "01.110")
+ * on a copy. Errors name the field and what is expected, in `lang`, one per field. Never throws.
  */
 export function validateProfile(input: unknown, content: Content, lang: Lang = 'nl'): ProfileResult {
   const r = schemaFor(content).safeParse(input, { reportInput: true });

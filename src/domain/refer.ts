@@ -1,35 +1,59 @@
 // The referral engine: profile + content -> Referral v1. Generic: every rule, text and channel is
 // content (content/rules.yaml, content/channels/*.yaml); no content id is written in this file.
 import type { Channel, Cluster, College, Content, Fact, Voice } from './content-model';
-import { compileCondition, conditionAsks, naceMatches, onlyRegion, type Situation } from './conditions';
+import { compileCondition, conditionAsks, naceCodes2008, naceMatches, onlyRegion, walkCondition, type Situation } from './conditions';
 import { formatDate } from './format';
-import { techClass } from './nace';
+import { as2008, naceIndex, techClassOf } from './nace';
 import { perContent } from './per-content';
 import { segment } from './segment';
 import { sizeClass, type SizeResult } from './size';
 import { fill } from './template';
-import type { Contact, FiredRule, Lang, NotEligible, NotRecommended, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
+import type { Contact, FiredRule, Lang, NaceVersion, NotEligible, NotRecommended, OutsideRegion, Profile, Recommendation, Referral, RegionReferral, TechClass } from './types';
 
 export type { Situation };
 
 /**
- * The situation rules look at for a firm: its answers plus its size class (EU Recommendation
- * 2003/361/EC), segment (Tabel 12) and technology class (Tabel 13). Expects a validated profile;
- * throws an Error (from techClass) when `nace` is not a NACE code.
+ * The NACE-BEL version the engine reads a profile's code in: the profile's `naceVersion`; without
+ * one, 2008 where the code exists in Statbel's 2008 list (Profile v1 was written in 2008 codes),
+ * else 2025 where it exists there, else 2008. `assumed`: no version was given and the code exists in
+ * both lists, so the other reading may differ (the engine then compares them and warns).
  */
-export function situationOf(profile: Profile, size: SizeResult = sizeClass(profile)): Situation {
+export function naceVersionOf(profile: Pick<Profile, 'nace' | 'naceVersion'>, content: Content): { version: NaceVersion; assumed: boolean } {
+  if (profile.naceVersion) return { version: profile.naceVersion, assumed: false };
+  const { codes } = naceIndex(content.nace);
+  const in2008 = codes['2008'].has(profile.nace);
+  const in2025 = codes['2025'].has(profile.nace);
+  return { version: !in2008 && in2025 ? '2025' : '2008', assumed: in2008 && in2025 };
+}
+
+/**
+ * The situation rules look at for a firm: its answers plus its size class (EU Recommendation
+ * 2003/361/EC), segment (Tabel 12) and technology class (Tabel 13 of the NACE-BEL version the code
+ * is read in, naceVersionOf; content/nace/tech-classes.yaml). Expects a validated profile. Never throws.
+ */
+export function situationOf(profile: Profile, content: Content, size: SizeResult = sizeClass(profile), version: NaceVersion = naceVersionOf(profile, content).version): Situation {
   return {
     sizeClass: size.sizeClass,
     sizeProvisional: size.provisional,
     segment: segment(profile.innovation),
-    techClass: techClass(profile.nace),
+    techClass: techClassOf(profile.nace, content.nace.techClasses[version]),
     region: profile.region,
     province: profile.province,
     needs: profile.needs,
     triggers: profile.triggers ?? [],
     nace: profile.nace,
+    ...(version === '2025' ? { naceAs2008: as2008(profile.nace, '2025', content.nace) } : {}),
     ownedByLargeGroup: profile.ownedByLargeGroup === true,
   };
+}
+
+/** A NACE code read in one version: its technology class and the sector providers (clusters, colleges, federations) that fit it. */
+export interface NaceReading {
+  code: string;
+  version: NaceVersion;
+  techClass: TechClass;
+  /** Names of the active clusters, sector-bound colleges and sector federations whose NACE codes cover the code, in content order. */
+  providers: string[];
 }
 
 /** The referral engine for one content: everything that depends on the content alone is made once. */
@@ -58,8 +82,18 @@ export interface Engine {
    * region; the front door is always recommended, first.
    */
   referRegion(region: OutsideRegion, lang?: Lang, voice?: Voice): RegionReferral;
-  /** The active clusters (content/providers/clusters.yaml) whose NACE codes cover the firm's code. */
-  clustersFor(nace: string): Cluster[];
+  /** The active clusters (content/providers/clusters.yaml) whose NACE codes cover the firm's code (a 2008 code, or a 2025 code with `version` '2025'). */
+  clustersFor(nace: string, version?: NaceVersion): Cluster[];
+  /** The code read in one NACE-BEL version: its technology class and its sector providers (any language; names as in the content). */
+  naceReading(code: string, version: NaceVersion, lang?: Lang): NaceReading;
+  /**
+   * The codes (divisions to subclasses) that exist in both NACE-BEL versions and whose two readings
+   * differ in technology class or sector providers, sorted. Without `naceVersion` such a code gets a
+   * warning that names both readings.
+   */
+  naceDisagreements(): string[];
+  /** The situation rules look at for a validated profile (see situationOf). */
+  situationOf(profile: Profile): Situation;
   /** A fact by its id (facts of every channel), or undefined. */
   fact(id: string): Fact | undefined;
   /** Ids of the rules whose condition holds for this situation, in the order of rules.yaml. */
@@ -146,7 +180,39 @@ export function createEngine(content: Content): Engine {
     fill(engineTexts[voice].servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
   // Clusters per NACE code: the same few codes come back in every batch.
   const clustersByNace = memo<Cluster[]>();
-  const clustersFor = (nace: string) => clustersByNace(nace, () => activeClusters.filter((c) => c.nace.some((prefix) => naceMatches(prefix, nace))));
+  const clustersMatching = (codes2008: readonly string[]) =>
+    activeClusters.filter((c) => c.nace.some((prefix) => codes2008.some((code) => naceMatches(prefix, code))));
+  const clustersOf = (s: Pick<Situation, 'nace' | 'naceAs2008'>) =>
+    s.nace === undefined ? [] : clustersByNace(`${s.naceAs2008 ? '2025' : '2008'}:${s.nace}`, () => clustersMatching(naceCodes2008(s)));
+  const clustersFor = (nace: string, version: NaceVersion = '2008') =>
+    clustersOf(version === '2025' ? { nace, naceAs2008: as2008(nace, '2025', content.nace) } : { nace });
+
+  // Facts that name a sector (a federation's, through `appliesTo: { nace }`), with their instrument's name.
+  const sectorFacts = Object.values(content.channels).flatMap((ch) => ch.facts.flatMap((f) => {
+    let namesSector = false;
+    if (f.appliesTo) walkCondition(f.appliesTo, ({ node }) => { namesSector ||= node.nace !== undefined; });
+    const instrument = ch.instruments.find((i) => i.id === f.instrument);
+    return namesSector && f.appliesTo ? [{ test: compileCondition(f.appliesTo), name: instrument?.name ?? ch.name, onlyNace: Object.keys(f.appliesTo).length === 1 }] : [];
+  }));
+  const sectorColleges = content.colleges.filter((k) => k.nace);
+
+  // The sector providers depend on the 2008 codes alone: made once per list of codes and language.
+  const providersByCodes = memo<string[]>();
+  function naceReading(code: string, version: NaceVersion, lang: Lang = 'nl'): NaceReading {
+    const s: Situation = { region: 'flanders', needs: [], triggers: [], nace: code, ...(version === '2025' ? { naceAs2008: as2008(code, '2025', content.nace) } : {}) };
+    const codes = naceCodes2008(s);
+    const providers = providersByCodes(`${lang}:${codes.join(',')}`, () => [...new Set([
+      ...clustersMatching(codes).map((c) => c.name),
+      ...sectorColleges.filter((k) => k.nace!.some((prefix) => codes.some((c) => naceMatches(prefix, c)))).map((k) => k.name),
+      ...sectorFacts.filter((f) => f.onlyNace && f.test(s)).map((f) => f.name[lang]),
+    ])]);
+    return { code, version, techClass: techClassOf(code, content.nace.techClasses[version]), providers };
+  }
+  const sameReading = (a: NaceReading, b: NaceReading) => a.techClass === b.techClass && a.providers.join('\n') === b.providers.join('\n');
+  function naceDisagreements(): string[] {
+    const { codes } = naceIndex(content.nace);
+    return [...codes['2008']].filter((code) => codes['2025'].has(code) && !sameReading(naceReading(code, '2008'), naceReading(code, '2025'))).sort();
+  }
 
   function exclusion(channel: Channel, s: Situation, lang: Lang, voice: Voice): NotEligible | null {
     const list = excludes.get(channel.id)!;
@@ -208,20 +274,21 @@ export function createEngine(content: Content): Engine {
       extras.push({ text: fill(engineTexts[voice].officeForProvince[lang], { province: vars('province'), office: where }) });
     }
     if (channel.namesSectorClusters && s.nace !== undefined) {
-      const names = clustersFor(s.nace).map((c) => c.name);
+      const names = clustersOf(s).map((c) => c.name);
       if (names.length) extras.push({ text: fill(engineTexts[voice].clustersForSector[lang], { clusters: names.join(', ') }) });
     }
     return extras;
   }
 
   /** The channel's own point for the firm: its province's office, else (where the channel says so) a college of the province, else its central contact. */
-  function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact {
+  function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace' | 'naceAs2008'>, lang: Lang, voice: Voice): Contact {
     const c = channel.contact;
     const note = (voice === 'about' ? content.about.channels[channel.id]!.contactNote : c.note)?.[lang];
-    const { province, nace } = s;
+    const { province } = s;
     const office = province ? c.offices?.[province] : undefined;
     if (office) return compact({ organisation: office.name, phone: office.phone, email: office.email, url: office.url, address: office.address, note });
-    const fits = (k: College) => !k.nace || (nace !== undefined && k.nace.some((prefix) => naceMatches(prefix, nace)));
+    const codes = naceCodes2008(s);
+    const fits = (k: College) => !k.nace || k.nace.some((prefix) => codes.some((code) => naceMatches(prefix, code)));
     const college = province && c.nearestCollege ? content.colleges.find((k) => k.provinces.includes(province) && (k.phone || k.email) && fits(k)) : undefined;
     if (college) {
       return compact({ organisation: college.name, phone: str(college.phone), email: str(college.email), url: str(college.url), address: str(college.address), note });
@@ -232,11 +299,11 @@ export function createEngine(content: Content): Engine {
   // The contact depends on the channel, the province, the NACE code and the language only: made once per
   // combination. Referrals share these objects: they are never changed.
   const contacts = memo<Contact>();
-  const contactFor = (channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact =>
-    contacts(`${voice}:${lang}:${channel.id}:${s.province ?? ''}:${s.nace ?? ''}`, () => pickContact(channel, s, lang, voice));
+  const contactFor = (channel: Channel, s: Pick<Situation, 'province' | 'nace' | 'naceAs2008'>, lang: Lang, voice: Voice): Contact =>
+    contacts(`${voice}:${lang}:${channel.id}:${s.province ?? ''}:${s.naceAs2008 ? '2025:' : ''}${s.nace ?? ''}`, () => pickContact(channel, s, lang, voice));
 
   /** Whom the firm contacts for a channel: its own point, or the `via` channel's when it has no phone or e-mail. */
-  function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace'>, lang: Lang, voice: Voice): Contact {
+  function pickContact(channel: Channel, s: Pick<Situation, 'province' | 'nace' | 'naceAs2008'>, lang: Lang, voice: Voice): Contact {
     const own = ownContact(channel, s, lang, voice);
     const via = channel.contact.via;
     if (own.phone || own.email || !via) return own;
@@ -297,7 +364,8 @@ export function createEngine(content: Content): Engine {
 
   function refer(profile: Profile, lang: Lang = 'nl', voice: Voice = 'you'): Referral {
     const size = sizeClass(profile);
-    const s = situationOf(profile, size);
+    const { version, assumed } = naceVersionOf(profile, content);
+    const s = situationOf(profile, content, size, version);
     const vars = placeholders(s, lang);
     const { fired, byChannel } = scoreRules(s, lang, voice, vars);
 
@@ -335,12 +403,23 @@ export function createEngine(content: Content): Engine {
     if (size.provisionalBecause.includes('linked-enterprise')) warnings.push(W.linkedEnterprise[lang]);
     if (size.provisionalBecause.includes('figures-missing')) warnings.push(W.figuresMissing[lang]);
     if (s.needs.some((id) => unsureNeeds.has(id))) warnings.push(W.notSure[lang]);
+    if (assumed) {
+      // Depends on the code and the language only: worded once ('' when the readings agree).
+      const differ = cached(`nace:${lang}:${profile.nace}`, () => {
+        const used = naceReading(profile.nace, '2008', lang);
+        const other = naceReading(profile.nace, '2025', lang);
+        return sameReading(used, other) ? '' : fill(W.naceReadingsDiffer[lang], { code: profile.nace, reading2008: describeReading(used, lang), reading2025: describeReading(other, lang) });
+      });
+      if (differ) warnings.push(differ);
+    }
 
     return {
       sizeClass: size.sizeClass,
       sizeProvisional: size.provisional,
       segment: s.segment!,
       techClass: s.techClass!,
+      naceVersion: version,
+      naceVersionAssumed: assumed,
       outOfRegion: s.region !== 'flanders',
       recommendations,
       notEligible,
@@ -367,11 +446,25 @@ export function createEngine(content: Content): Engine {
     return { region, outOfRegion: true, recommendations, warnings: [engineTexts[voice].warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
   }
 
+  /** "25.30 Vervaardiging van stoomketels ... (middelmatig-laag technologisch; clusters: ...)" for the warning. */
+  function describeReading(r: NaceReading, lang: Lang): string {
+    const title = content.nace.titles[r.version][r.code]?.[lang];
+    return fill(content.engineTexts.naceReading[lang], {
+      code: r.code,
+      title: title ?? '',
+      techClass: content.labels.techClass[r.techClass][lang],
+      providers: r.providers.length ? r.providers.join(', ') : content.engineTexts.naceNoProviders[lang],
+    }).replace(/ {2,}/g, ' ');
+  }
+
   return {
     content,
     refer,
     referRegion,
     clustersFor,
+    naceReading,
+    naceDisagreements,
+    situationOf: (profile) => situationOf(profile, content),
     fact: (id) => facts.get(id),
     rulesThatHold: (s) => rules.filter((r) => r.test(s)).map((r) => r.rule.id),
   };

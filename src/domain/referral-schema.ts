@@ -5,7 +5,7 @@
 // Its output types equal the interfaces: tests/contracts/json-schemas.test.ts asserts that at compile time.
 import { z } from './zod';
 import type { Content } from './content-model';
-import { SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type OutsideRegion } from './types';
+import { NACE_VERSIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type OutsideRegion } from './types';
 
 /** The regions whose firms get a RegionReferral (to their own region's front door). */
 export const OUTSIDE_REGIONS = ['brussels', 'wallonia', 'abroad'] as const satisfies readonly OutsideRegion[];
@@ -81,7 +81,9 @@ export function referralSchemas(ids?: ReferralIds) {
     sizeClass: z.enum(SIZE_CLASSES).check(z.describe('Size class by the EU SME definition (Recommendation 2003/361/EC): staff in annual work units and turnover or balance-sheet total in EUR.')),
     sizeProvisional: z.boolean().check(z.describe('True when the size class could change with more information: a missing turnover or balance-sheet total could lower it, or the firm is owned by a large group (a linked enterprise, whose group\'s figures count too).')),
     segment: z.enum(SEGMENTS).check(z.describe('Place in the innovation pyramid (Tabel 12), from the `innovation` answers: leader, developer, applier, follower, non-innovator.')),
-    techClass: z.enum(TECH_CLASSES).check(z.describe('Technology class of the sector from its NACE-BEL code (Tabel 13, OECD/Eurostat classification of manufacturing); non-manufacturing for every code outside divisions 10-33.')),
+    techClass: z.enum(TECH_CLASSES).check(z.describe('Technology class of the sector from its NACE-BEL code (Tabel 13, OECD/Eurostat classification of manufacturing; for NACE-BEL 2025 codes carried over through Eurostat\'s class correspondence by this project, content/nace/tech-classes.yaml); non-manufacturing for every code outside divisions 10-33.')),
+    naceVersion: z.enum(NACE_VERSIONS).check(z.describe('The NACE-BEL version the code was read in: the profile\'s naceVersion; without one, 2008 where the code exists in the 2008 list, else 2025.')),
+    naceVersionAssumed: z.boolean().check(z.describe('True when the profile gave no naceVersion and the code exists in both versions; where the two readings differ (technology class or sector organisations), warnings names both.')),
     outOfRegion: z.boolean().check(z.describe('True when the firm has no operations in the Flemish Region (region is not "flanders"): it is referred to its own region\'s front door first.')),
     recommendations: z.array(recommendation).check(z.describe('The channels to go to, best first.')),
     notEligible: z.array(z.strictObject({

@@ -38,6 +38,13 @@ export const TECH_CLASSES = ['high', 'medium-high', 'medium-low', 'low', 'non-ma
 export type TechClass = (typeof TECH_CLASSES)[number];
 
 /**
+ * The versions of the NACE-BEL nomenclature the KBO carries: 2008 (NACE Rev. 2) and, since 1 January
+ * 2025, 2025 (NACE Rev. 2.1), oldest first.
+ */
+export const NACE_VERSIONS = ['2008', '2025'] as const;
+export type NaceVersion = (typeof NACE_VERSIONS)[number];
+
+/**
  * The yes/no answers about the last three years, after the Community Innovation Survey (CIS 2013;
  * the question number in comments). They place the firm in the innovation pyramid (segment.ts, Tabel 12).
  */
@@ -59,7 +66,7 @@ export const INNOVATION_KEYS = [
 export type InnovationKey = (typeof INNOVATION_KEYS)[number];
 
 /** The fields of Profile v1, in the order of the questionnaire (also the batch CSV's columns). */
-export const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers'] as const;
+export const PROFILE_FIELDS = ['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'naceVersion', 'innovation', 'needs', 'triggers'] as const;
 /** One of PROFILE_FIELDS. */
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -90,8 +97,14 @@ export interface Profile {
   balanceSheetEur?: number;
   /** 25% or more held by another enterprise or public body (a partner or linked enterprise, Annex, Art. 3). */
   ownedByLargeGroup?: boolean;
-  /** NACE-BEL 2008 code, normalised to the dotted form ("25.62") once validated. */
+  /** NACE-BEL code of the main activity, normalised to the dotted form ("25.62") once validated; it exists in the list of `naceVersion`. */
   nace: string;
+  /**
+   * The NACE-BEL version of `nace` (the KBO shows a firm its 2025 code since 1 January 2025). Left out:
+   * unknown; the engine then reads the code as 2008 where it exists there, and says so when the
+   * 2025 reading would give another technology class or other sector providers.
+   */
+  naceVersion?: NaceVersion;
   innovation: Innovation;
   /** Need ids (content/needs.yaml), at least one, each once. */
   needs: string[];
@@ -173,8 +186,12 @@ export interface Referral {
   sizeProvisional: boolean;
   /** Innovation pyramid, Tabel 12 (segment.ts). */
   segment: Segment;
-  /** Tabel 13 (nace.ts). */
+  /** Tabel 13 (nace.ts) of the NACE-BEL version in `naceVersion`. */
   techClass: TechClass;
+  /** The NACE-BEL version the code was read in: the profile's, else 2008 where the code exists there, else 2025. */
+  naceVersion: NaceVersion;
+  /** True when the profile gave no version and the code exists in both: `warnings` then says whether the other reading differs. */
+  naceVersionAssumed: boolean;
   /** True when the region is not Flanders: the region's front door (meta.yaml `frontDoors`) then ranks first when recommended. */
   outOfRegion: boolean;
   /** Best first. */

@@ -5,7 +5,19 @@ import type { Content } from '../domain/content-model';
 import { formatEuro, formatNumber } from '../domain/format';
 import { INTRODUCED_KEYS, PRACTICES_PAGE_KEYS, type InnovationKey, type Lang } from '../domain/types';
 import { questionPath, type Answers, type QuestionStep } from '../wizard/answers';
-import { sectorName } from './sector-search';
+import { loadedNaceSearch } from './nace-search-data';
+import { naceName, sectorName } from './sector-search';
+
+/** "25.30 Vervaardiging van wapens en munitie (NACE-BEL 2025)"; a code without a version is named from sectors.yaml (2008), as before there was a choice. */
+function naceText(a: Answers, content: Content, lang: Lang): string {
+  if (!a.nace) return '';
+  if (a.naceVersion === '2025') {
+    const data = loadedNaceSearch();
+    return [a.nace, data ? naceName(a.nace, data, lang) : undefined, '(NACE-BEL 2025)'].filter(Boolean).join(' ');
+  }
+  const name = sectorName(a.nace, content.sectors, lang);
+  return [a.nace, name, a.naceVersion ? `(NACE-BEL ${a.naceVersion})` : undefined].filter(Boolean).join(' ');
+}
 
 
 export interface AnswerRow { step: QuestionStep; label: string; value: string }
@@ -24,7 +36,7 @@ export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lan
     { step: 'figures', label: t('check.turnover'), value: amount(a.turnoverEur) },
     { step: 'figures', label: t('check.balance'), value: amount(a.balanceSheetEur) },
     { step: 'ownership', label: t('check.ownership'), value: a.ownedByLargeGroup ? t('common.yes') : t('common.no') },
-    { step: 'sector', label: t('check.sector'), value: a.nace ? `${a.nace} ${sectorName(a.nace, content.sectors, lang) ?? ''}`.trim() : '' },
+    { step: 'sector', label: t('check.sector'), value: naceText(a, content, lang) },
     { step: 'introduced', label: t('check.innovation'), value: yes(INTRODUCED_KEYS) },
     { step: 'practices', label: t('check.practices'), value: yes(PRACTICES_PAGE_KEYS) },
     { step: 'needs', label: t('check.needs'), value: choices(a.needs, content.needs) },

@@ -1,7 +1,7 @@
 // The answers being built by the wizard, and how they become a Profile v1. Pure: no React.
 import type { Content } from '../domain/content-model';
 import { validateProfile } from '../domain/profile';
-import type { Innovation, Profile, Province, Region } from '../domain/types';
+import type { Innovation, NaceVersion, Profile, Province, Region } from '../domain/types';
 import type { Mode } from './modes';
 
 
@@ -15,6 +15,8 @@ export interface Answers {
   balanceSheetEur?: number | null;
   ownedByLargeGroup?: boolean;
   nace?: string;
+  /** The NACE-BEL version of `nace`: the sector page offers 2025 codes; left out for answers saved or shared before there was a choice. */
+  naceVersion?: NaceVersion;
   /** Yes/no answers; a page marks its keys answered by writing them (false included). */
   innovation?: Innovation;
   introducedAnswered?: boolean;
@@ -81,6 +83,7 @@ export function toProfile(a: Answers): Record<string, unknown> {
     ...(a.balanceSheetEur != null && !staffMakesLarge(a) ? { balanceSheetEur: a.balanceSheetEur } : {}),
     ...(a.ownedByLargeGroup !== undefined ? { ownedByLargeGroup: a.ownedByLargeGroup } : {}),
     nace: a.nace,
+    ...(a.nace !== undefined && a.naceVersion ? { naceVersion: a.naceVersion } : {}),
     innovation: Object.fromEntries(Object.entries(a.innovation ?? {}).filter(([, v]) => v === true)),
     needs: a.needs ?? [],
     ...(a.triggers?.length && asksTriggers(a) ? { triggers: a.triggers } : {}),
@@ -106,6 +109,7 @@ export function fromProfile(p: Profile): Answers {
     balanceSheetEur: p.balanceSheetEur ?? null,
     ownedByLargeGroup: p.ownedByLargeGroup ?? false,
     nace: p.nace,
+    ...(p.naceVersion ? { naceVersion: p.naceVersion } : {}),
     innovation,
     introducedAnswered: true,
     practicesAnswered: true,

@@ -56,6 +56,7 @@ export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string 
     balanceSheetEur: num(p?.balanceSheetEur),
     ownedByLargeGroup: p?.ownedByLargeGroup !== undefined ? String(p.ownedByLargeGroup) : '',
     nace: p?.nace ?? '',
+    naceVersion: p?.naceVersion ?? '',
     innovation: p ? Object.keys(p.innovation).filter((k) => p.innovation[k as keyof typeof p.innovation]).join('|') : '',
     needs: p?.needs.join('|') ?? '',
     triggers: p?.triggers?.join('|') ?? '',

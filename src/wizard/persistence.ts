@@ -2,9 +2,9 @@
 // decoding never throws; anything unusable becomes a clear problem code and a fresh start.
 import { z } from '../domain/zod';
 import type { Content } from '../domain/content-model';
-import { normaliseNace } from '../domain/nace';
+import { readNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
-import { INNOVATION_KEYS, PROVINCES, REGIONS } from '../domain/types';
+import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS } from '../domain/types';
 import { MAX_NAME, MAX_NOTES } from './limits';
 import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
 import { MODES, type Mode } from './modes';
@@ -28,6 +28,7 @@ const AnswersSchema = z.strictObject({
   balanceSheetEur: z.optional(z.nullable(amount)),
   ownedByLargeGroup: z.optional(z.boolean()),
   nace: z.optional(text(10)),
+  naceVersion: z.optional(z.enum(NACE_VERSIONS)),
   innovation: z.optional(z.partialRecord(z.enum(INNOVATION_KEYS), z.boolean())),
   introducedAnswered: z.optional(z.boolean()),
   practicesAnswered: z.optional(z.boolean()),
@@ -87,7 +88,7 @@ export function encodeShareFragment(answers: Answers): string {
 }
 
 /** Stand-ins for the required fields a partial profile leaves out, so that each given field is checked on its own. */
-const standIns = (content: Content) => ({ region: 'flanders', staff: 0, nace: '62.01', needs: [content.needs[0]!.id] });
+const standIns = (content: Content) => ({ region: 'flanders', staff: 0, nace: '62', needs: [content.needs[0]!.id] });
 /** The top-level field an error is about; an unknown field named like no field could be, as "profile". */
 const topField = (field: string) => {
   const top = field.split(/[.[]/)[0] ?? '';
@@ -118,6 +119,7 @@ function profileAnswers(profile: unknown, content: Content): { ok: true; answers
   if (has('balanceSheetEur')) answers.balanceSheetEur = p.balanceSheetEur;
   if (has('ownedByLargeGroup')) answers.ownedByLargeGroup = p.ownedByLargeGroup;
   if (has('nace')) answers.nace = p.nace;
+  if (has('nace') && has('naceVersion')) answers.naceVersion = p.naceVersion;
   if (has('innovation')) Object.assign(answers, { innovation: { ...p.innovation }, introducedAnswered: true, practicesAnswered: true });
   if (has('needs')) answers.needs = [...p.needs];
   if (has('triggers')) {
@@ -173,5 +175,6 @@ export function parseSaved(raw: string | null, content?: Content): Decoded<Saved
 
 function fitsContent(a: Answers, content: Content): boolean {
   const known = (ids: string[] | undefined, choices: Content['needs']) => (ids ?? []).every((id) => choices.some((c) => c.id === id));
-  return (a.nace === undefined || normaliseNace(a.nace) !== null) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
+  // A code must still exist in the list of its version (of either without one): NACE-BEL lists change.
+  return (a.nace === undefined || readNace(a.nace, content.nace, a.naceVersion).ok) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
 }

@@ -164,7 +164,7 @@ describe('profile-v1.schema.json', () => {
     expect(PROFILE.type).toBe('object');
     expect(PROFILE.additionalProperties).toBe(false);
     expect(PROFILE.required).toEqual(['region', 'staff', 'nace', 'needs']);
-    expect(Object.keys(PROFILE.properties)).toEqual(['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers']);
+    expect(Object.keys(PROFILE.properties)).toEqual(['region', 'province', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'naceVersion', 'innovation', 'needs', 'triggers']);
     expect(PROFILE.properties.region.enum).toEqual([...REGIONS]);
     expect(PROFILE.properties.province.enum).toEqual([...PROVINCES]);
     expect(Object.keys(PROFILE.properties.innovation.properties)).toEqual([...INNOVATION_KEYS]);
@@ -249,7 +249,7 @@ describe('profile-v1.schema.json', () => {
 describe('referral-v1.schema.json and the Referral v1 zod schema', () => {
   it('list the real fields and ids', () => {
     expect(REFERRAL.additionalProperties).toBe(false);
-    expect(REFERRAL.required).toEqual(['sizeClass', 'sizeProvisional', 'segment', 'techClass', 'outOfRegion', 'recommendations', 'notEligible', 'notRecommended', 'warnings', 'firedRules', 'signals', 'contentVersion']);
+    expect(REFERRAL.required).toEqual(['sizeClass', 'sizeProvisional', 'segment', 'techClass', 'naceVersion', 'naceVersionAssumed', 'outOfRegion', 'recommendations', 'notEligible', 'notRecommended', 'warnings', 'firedRules', 'signals', 'contentVersion']);
     const recommendation = REFERRAL.properties.recommendations.items;
     expect(recommendation.required).toEqual(['channel', 'rank', 'score', 'reasons', 'laterBecause', 'rules', 'facts', 'why', 'glance', 'glanceFacts', 'contact']);
     expect(recommendation.properties.contact.required).toEqual(['organisation']);

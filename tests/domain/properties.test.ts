@@ -2,7 +2,8 @@
 // and the real content: what must hold for every firm, not just for the examples we thought of.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NACE_DIVISIONS } from '../../src/domain/nace';
+import { readNace } from '../../src/domain/nace';
+import { NACE_CODES } from '../hardening/arbitraries';
 import { validateProfile } from '../../src/domain/profile';
 import { refer } from '../../src/domain/refer';
 import {
@@ -19,12 +20,14 @@ const order = c.meta.channelOrder;
 
 // --- arbitraries ---------------------------------------------------------------------------------
 
-/** Valid NACE codes: the divisions and groups in content, and random codes under a real division (dot optional). */
+/** Valid NACE codes: codes of Statbel's 2008 and 2025 lists, dot optional where the undotted form reads the same (readNace). */
 const naceArb = fc.oneof(
-  fc.constantFrom(...NACE_DIVISIONS, ...c.sectors.groups.map((g) => g.code), '25.62', '2562', '25.4', '30.30', '18.2', '32.50', '21.20', '62.01'),
-  fc
-    .tuple(fc.constantFrom(...NACE_DIVISIONS), fc.boolean(), fc.stringMatching(/^[0-9]{0,3}$/))
-    .map(([division, dot, rest]) => (rest ? `${division}${dot ? '.' : ''}${rest}` : division)),
+  fc.constantFrom(...c.sectors.groups.map((g) => g.code), '25.62', '2562', '25.4', '30.30', '18.2', '32.50', '21.20', '62.01', '01110'),
+  fc.tuple(fc.constantFrom(...NACE_CODES), fc.boolean()).map(([code, dot]) => {
+    const undotted = code.replace('.', '');
+    const read = readNace(undotted, c.nace);
+    return dot || !read.ok || read.code !== code ? code : undotted;
+  }),
 );
 
 /** Headcounts around every size ceiling, plus arbitrary whole and fractional numbers. */

@@ -34,7 +34,7 @@ const kept: Partial<Record<Step, (page: Page) => Promise<void>>> = {
     expect(await page.getByRole('radio', { name: t(lang, 'common.no'), exact: true }).isChecked()).toBe(true);
   },
   sector: async (page) => {
-    await page.getByText(t(lang, 'sector.chosen')).filter({ hasText: '25.6' }).waitFor();
+    await page.getByText(t(lang, 'sector.chosen')).filter({ hasText: '25.5' }).waitFor();
   },
 };
 

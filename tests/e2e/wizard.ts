@@ -141,7 +141,7 @@ export function metalWorkshop(lang: Lang): Firm {
     balance: null,
     owned: false,
     sectorQuery: METAL_WORD[lang],
-    nace: '25.6',
+    nace: '25.5', // NACE-BEL 2025: treatment and coating of metals; machining (2008: 25.6)
     introduced: ['newProductionMethods'],
     processInHouse: false,
     practices: ['innovationSpending'],

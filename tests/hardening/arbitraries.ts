@@ -1,7 +1,7 @@
 // fast-check arbitraries shared by the hardening tests: valid answers and profiles built from the
 // domain's own vocabulary and the real content, and the nasty strings users and attackers send.
 import fc from 'fast-check';
-import { NACE_DIVISIONS, normaliseNace } from '../../src/domain/nace';
+import { naceIndex } from '../../src/domain/nace';
 import { INNOVATION_KEYS, PROVINCES, REGIONS, type Profile, type Region } from '../../src/domain/types';
 import { STEPS, type Answers } from '../../src/wizard/answers';
 import { MODES } from '../../src/wizard/modes';
@@ -22,13 +22,10 @@ export const SCRIPTS = [
 ] as const;
 export const scriptArb = fc.constantFrom(...SCRIPTS);
 
-/** Valid NACE codes (normalised, as the wizard stores them): divisions, content groups, random codes under a real division. */
-export const naceArb = fc
-  .oneof(
-    fc.constantFrom(...NACE_DIVISIONS, ...c.sectors.groups.map((g) => g.code), '25.62', '10.7', '62.01'),
-    fc.tuple(fc.constantFrom(...NACE_DIVISIONS), fc.stringMatching(/^[0-9]{0,3}$/)).map(([d, rest]) => (rest ? `${d}.${rest}` : d)),
-  )
-  .map((code) => normaliseNace(code)!);
+/** Every code (division to subclass, normalised, as the wizard stores them) of Statbel's NACE-BEL 2008 and 2025 lists. */
+export const NACE_CODES = [...new Set([...naceIndex(c.nace).codes['2008'], ...naceIndex(c.nace).codes['2025']])].sort();
+/** Valid NACE codes: the content's groups and codes from both lists (a code must exist in its version's list). */
+export const naceArb = fc.oneof(fc.constantFrom(...c.sectors.groups.map((g) => g.code), '25.62', '10.7', '62.01', '62.10'), fc.constantFrom(...NACE_CODES));
 
 /** Headcounts around every size ceiling, plus arbitrary whole and fractional numbers (never -0). */
 export const staffArb = fc.oneof(

@@ -307,6 +307,7 @@ describe('intake CSV row', () => {
       balanceSheetEur: '',
       ownedByLargeGroup: 'false',
       nace: '25.62',
+      naceVersion: '',
       innovation: 'newProductionMethods|innovationSpending',
       needs: 'practical-problem',
       triggers: 'quality-complaints|new-regulation',
