@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { walkCondition } from '../domain/conditions';
 import { profileSpace } from '../domain/profile-space';
 import { fieldErrorText, validateProfile } from '../domain/profile';
-import { engineFor, refer, situationOf } from '../domain/refer';
+import { engineFor, refer } from '../domain/refer';
 import { LANGS, type Lang } from '../domain/types';
 import type { Condition, Content } from '../domain/content-model';
 import type { LoadedContent } from './load';
 
-export interface SourcedItem { where: string; source: string; checked: string }
+/** A sourced value: where it is, its page, when it was checked and (where the page shows one) the page's own date. */
+export interface SourcedItem { where: string; source: string; checked: string; pageDate?: string }
+
+/** Pages older than this many years are reported (a fact may still hold, but its page should be looked at again). */
+export const OLD_PAGE_YEARS = 3;
 
 export interface ContentReport {
   contentVersion: string;
@@ -18,6 +22,11 @@ export interface ContentReport {
   factsWithSource: number;
   stale: number;
   staleFacts: SourcedItem[];
+  /** Facts (and other sourced values) whose page's own date is more than OLD_PAGE_YEARS before today. */
+  oldPages: number;
+  oldPageFacts: SourcedItem[];
+  /** How many sourced values carry a page date (`pageDate`, or `dated` on contact values). */
+  withPageDate: number;
   scenarios: number;
   scenariosPassing: number;
   failingScenarios: Array<{ file: string; name: string; problem: string }>;
@@ -33,7 +42,10 @@ export function sourcedItems(value: unknown, where: string, out: SourcedItem[] =
   if (Array.isArray(value)) value.forEach((v, i) => sourcedItems(v, `${where}.${i}`, out));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if ('source' in o && 'checked' in o) out.push({ where, source: String(o.source ?? ''), checked: String(o.checked ?? '') });
+    if ('source' in o && 'checked' in o) {
+      const pageDate = o.pageDate ?? o.dated;
+      out.push({ where, source: String(o.source ?? ''), checked: String(o.checked ?? ''), ...(pageDate !== undefined ? { pageDate: String(pageDate) } : {}) });
+    }
     for (const [k, v] of Object.entries(o)) if (k !== 'source') sourcedItems(v, `${where}.${k}`, out);
   }
   return out;
@@ -71,13 +83,16 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const yearAgo = new Date(`${opts.today}T00:00:00Z`);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   const staleFacts = items.filter((f) => f.checked < yearAgo.toISOString().slice(0, 10));
+  const oldLimit = new Date(`${opts.today}T00:00:00Z`);
+  oldLimit.setUTCFullYear(oldLimit.getUTCFullYear() - OLD_PAGE_YEARS);
+  const oldPageFacts = items.filter((f) => f.pageDate !== undefined && f.pageDate < oldLimit.toISOString().slice(0, 10));
 
   const failingScenarios: ContentReport['failingScenarios'] = [];
   for (const { file, scenario } of scenarios) {
     const fail = (problem: string) => failingScenarios.push({ file, name: scenario.name, problem });
     const v = validateProfile(scenario.profile, content, 'en');
     if (!v.ok) { fail(`profile is not valid: ${v.errors.map(fieldErrorText).join('; ')}`); continue; }
-    const r = refer(v.profile, content, 'en');
+    const r = refer(v.profile, content, 'en', opts.today);
     const ranked = r.recommendations.map((x) => x.channel);
     const e = scenario.expect;
     if (e.first && ranked[0] !== e.first) fail(`expected ${e.first} first, got ${ranked.join(' > ') || 'nothing'}`);
@@ -97,13 +112,13 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const engine = engineFor(content);
   for (const profile of profileSpace({ needs: needIds, provinces: true, triggers: triggerIds, extraNace: [...extraNace], sizeVariants: true })) {
     if (unfired.size === 0) break;
-    for (const id of engine.rulesThatHold(situationOf(profile))) unfired.delete(id);
+    for (const id of engine.rulesThatHold(engine.situation(profile, opts.today))) unfired.delete(id);
   }
 
   // Every size class x segment x need of a Flemish firm must get at least one recommendation.
   const uncovered = new Set<string>();
   for (const profile of profileSpace({ needs: needIds, regions: ['flanders'], provinces: true, extraNace: [...extraNace] })) {
-    const r = refer(profile, content, 'en');
+    const r = refer(profile, content, 'en', opts.today);
     if (r.recommendations.length === 0) uncovered.add(`${r.sizeClass} x ${r.segment} x ${profile.needs[0]}`);
   }
 
@@ -114,6 +129,9 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
     factsWithSource: items.filter((f) => /^https?:\/\//.test(f.source) && /^\d{4}-\d{2}-\d{2}$/.test(f.checked)).length,
     stale: staleFacts.length,
     staleFacts,
+    oldPages: oldPageFacts.length,
+    oldPageFacts,
+    withPageDate: items.filter((f) => f.pageDate !== undefined).length,
     scenarios: scenarios.length,
     scenariosPassing: scenarios.length - new Set(failingScenarios.map((f) => `${f.file}#${f.name}`)).size,
     failingScenarios,

@@ -8,7 +8,7 @@ import { walkCondition } from '../domain/conditions';
 import { NACE_DIVISIONS } from '../domain/nace';
 import {
   AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
-  LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
+  LabelsSchema, MetaSchema, PolicySchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
   ValidationMessagesSchema, type Scenario,
 } from './schema';
 import type { Channel, Condition, Content } from '../domain/content-model';
@@ -63,6 +63,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const advisors = read('providers/advisors.yaml', AdvisorsFileSchema);
   const sectors = read('sectors.yaml', SectorsFileSchema);
   const pyramid = read('pyramid.yaml', PyramidSchema);
+  const policy = read('policy.yaml', PolicySchema);
 
   const channels: Record<string, Channel> = {};
   // Channel files that failed their own format: counted as present so one mistake gives one message.
@@ -82,10 +83,10 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
     for (const scenario of list ?? []) scenarios.push({ file: `content/scenarios/${name}`, scenario });
   }
 
-  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid) {
+  if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid && policy) {
     const content: Content = {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
-      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid,
+      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid, policy,
     };
     problems.push(...crossCheck(content, brokenChannels));
     if (problems.length === 0) return { content, scenarios };
@@ -115,9 +116,9 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     if (via !== undefined && (!channelIds.has(via) || via === ch.id)) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `unknown channel "${via}" (or the channel itself)`);
     if (via !== undefined && c.channels[via]?.contact.via) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `channel "${via}" has a via itself: point to a channel with its own contact`);
     ch.calls.forEach((call, i) => {
-      if (!ch.instruments.some((ins) => ins.id === call.instrument) && call.instrument !== ch.id) {
-        add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `unknown instrument "${call.instrument}"`);
-      }
+      const ins = ch.instruments.find((x) => x.id === call.instrument);
+      if (!ins && call.instrument !== ch.id) add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `unknown instrument "${call.instrument}"`);
+      else if (ins && ins.status === 'open') add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `instrument "${call.instrument}" has status open (submit any time): give it status calls, or drop the call`);
     });
   }
   const needIds = new Set(c.needs.map((n) => n.id));
@@ -135,6 +136,10 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     if (!channelIds.has(r.channel)) add('rules.yaml', `${i}.channel`, `unknown channel "${r.channel}"`);
     if (!c.reasons[r.reason]) add('rules.yaml', `${i}.reason`, `no text for reason "${r.reason}" in reasons.yaml`);
     r.quote.forEach((id, j) => { if (factsKnown && !factIds.has(id)) add('rules.yaml', `${i}.quote.${j}`, `unknown fact "${id}"`); });
+    const ruleChannel = c.channels[r.channel];
+    if (r.instrument !== undefined && ruleChannel && !ruleChannel.instruments.some((ins) => ins.id === r.instrument)) {
+      add('rules.yaml', `${i}.instrument`, `channel "${r.channel}" has no instrument "${r.instrument}"`);
+    }
     checkCondition(r.when, 'rules.yaml', `${i}.when`);
   });
   for (const ch of Object.values(c.channels)) {

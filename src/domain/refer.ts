@@ -2,26 +2,31 @@
 // content (content/rules.yaml, content/channels/*.yaml); no content id is written in this file.
 import type { Channel, Cluster, College, Content, Fact } from './content-model';
 import { compileCondition, conditionAsks, naceMatches, onlyRegion, type Situation } from './conditions';
-import { formatDate } from './format';
+import { formatDate, localDate } from './format';
+import { withImplied } from './implied';
 import { techClass } from './nace';
 import { perContent } from './per-content';
+import { smeCeilings } from './policy';
 import { segment } from './segment';
 import { sizeClass, type SizeResult } from './size';
 import { fill } from './template';
-import type { Contact, FiredRule, Lang, NotEligible, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
+import type { Application, Contact, FiredRule, InnovationKey, Lang, NotEligible, OutsideRegion, Profile, Recommendation, Referral, RegionReferral } from './types';
 
 export type { Situation };
 
 /**
- * The situation rules look at for a firm: its answers plus its size class (EU Recommendation
- * 2003/361/EC), segment (Tabel 12) and technology class (Tabel 13). Expects a validated profile;
- * throws an Error (from techClass) when `nace` is not a NACE code.
+ * The situation rules look at for a firm: its answers (innovation answers with what they imply,
+ * implied.ts) plus its size class (`size`: size.ts with the ceilings in force), segment (Tabel 12) and
+ * technology class (Tabel 13). Expects a validated profile; throws an Error (from techClass) when
+ * `nace` is not a NACE code.
  */
-export function situationOf(profile: Profile, size: SizeResult = sizeClass(profile)): Situation {
+export function situationOf(profile: Profile, size: SizeResult): Situation {
+  const { innovation } = withImplied(profile.innovation);
   return {
     sizeClass: size.sizeClass,
     sizeProvisional: size.provisional,
-    segment: segment(profile.innovation),
+    segment: segment(innovation),
+    innovation: (Object.keys(innovation) as InnovationKey[]).filter((k) => innovation[k] === true),
     techClass: techClass(profile.nace),
     region: profile.region,
     province: profile.province,
@@ -47,9 +52,15 @@ export interface Engine {
    * except that a firm outside Flanders gets its region's front door (meta.yaml `frontDoors`) first.
    * A channel that excludes the firm (its `excludes`, or `serves` another region) is listed under
    * `notEligible` when a rule asked for it or it is a core channel. Each quoted fact appears once
-   * per referral, under the first channel that quotes it. Never throws for a valid profile.
+   * per referral, under the first channel that quotes it. `on` (YYYY-MM-DD, default: the device's
+   * day) picks the policy figures in force (content/policy.yaml) and the call windows: a recommendation
+   * says when the firm can apply for the instruments its rules name, and a channel whose instruments
+   * all had their last known call closed, with no next one known, is never ranked first while another
+   * channel is recommended. Never throws for a valid profile.
    */
-  refer(profile: Profile, lang?: Lang): Referral;
+  refer(profile: Profile, lang?: Lang, on?: string): Referral;
+  /** The situation the rules look at for a validated profile, with the size ceilings in force on `on` (default: today). */
+  situation(profile: Profile, on?: string): Situation;
   /**
    * The referral for a firm known by its region only (outside Flanders): the wizard sends such a
    * firm straight to its own region's front door. Uses only the rules that look at nothing but the
@@ -67,7 +78,7 @@ export interface Engine {
 /** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */
 interface ReasonLine { text: string; fact?: string }
 interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
-type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[] };
+type Candidate = Omit<Recommendation, 'rank' | 'reasons'> & { reasons: ReasonLine[]; closedOnly?: boolean };
 type Vars = (key: string) => string | undefined;
 
 /**
@@ -117,14 +128,46 @@ export function createEngine(content: Content): Engine {
   const ruleById = new Map(content.rules.map((r) => [r.id, r]));
   const excludes = new Map(Object.values(content.channels).map((c) => [c.id, c.excludes.map((e) => ({ ...e, test: compileCondition(e.when) }))]));
   const unsureNeeds = new Set(content.needs.filter((n) => n.unsure).map((n) => n.id));
+  const instrumentOf = new Map(content.rules.flatMap((r) => (r.instrument ? [[r.id, r.instrument] as const] : [])));
   const activeClusters = content.clusters.filter((c) => c.status === 'active');
 
   /** Texts that depend on the language and one id only, filled once. */
   const cached = memo<string>();
   const quotedFact = (id: string, lang: Lang) => cached(`quote:${lang}:${id}`, () => {
     const fact = facts.get(id)!;
-    return fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
+    const vars = { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang), pageDate: fact.pageDate && formatDate(fact.pageDate, lang) };
+    return fill((fact.pageDate ? content.engineTexts.quotedFactDated : content.engineTexts.quotedFact)[lang], vars);
   });
+
+  /**
+   * When a firm can apply for instrument `id` of `channel` on day `on`: an open call (until it closes),
+   * else the first call still to come (confirmed or expected), else any time (status open), else the
+   * last known call closed with no next one (calls known, or status closed). Null when nothing is known.
+   */
+  function applicationFor(channel: Channel, id: string, on: string): Application | null {
+    const status = channel.instruments.find((i) => i.id === id)?.status;
+    if (status === 'open') return { instrument: id, timing: 'anyTime' };
+    const calls = channel.calls.filter((c) => c.instrument === id);
+    const open = calls.find((c) => !c.expected && (c.opens ?? '') <= on && c.closes !== undefined && on <= c.closes);
+    if (open) return { instrument: id, timing: 'openUntil', closes: open.closes! };
+    const next = calls
+      .filter((c) => (c.opens ?? c.closes!) > on)
+      .sort((a, b) => (a.opens ?? a.closes!).localeCompare(b.opens ?? b.closes!))[0];
+    if (next) {
+      return { instrument: id, timing: next.expected ? 'nextExpected' : 'nextOpens', ...(next.opens ? { opens: next.opens } : {}), ...(next.closes ? { closes: next.closes } : {}) };
+    }
+    const last = calls.map((c) => c.closes).filter((d): d is string => d !== undefined && d < on).sort().at(-1);
+    if (last || status === 'closed') return { instrument: id, timing: 'closedNoNext', ...(last ? { closes: last } : {}) };
+    return null;
+  }
+
+  /** The sentence saying when the firm can apply, in `lang`. */
+  function applicationText(channel: Channel, a: Application, lang: Lang): string {
+    const name = channel.instruments.find((i) => i.id === a.instrument)?.name[lang] ?? a.instrument;
+    const date = (d: string | undefined) => (d ? formatDate(d, lang) : '');
+    // An expected call may be known only by the day it should close: that day is then the one said.
+    return fill(content.engineTexts.callTiming[a.timing][lang], { instrument: name, opens: date(a.opens ?? a.closes), closes: date(a.closes) });
+  }
   const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang) => cached(`serves:${lang}:${channel.id}`, () =>
     fill(content.engineTexts.servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
   // Clusters per NACE code: the same few codes come back in every batch.
@@ -225,12 +268,20 @@ export function createEngine(content: Content): Engine {
     return { ...ownContact(content.channels[via.channel]!, s, lang), note: via.note[lang] };
   }
 
-  /** Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a fact is quoted only where it first appears. */
+  /**
+   * Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a channel
+   * whose known calls are all closed with no next one (`closedOnly`) gives the first place to the best
+   * other channel; a fact is quoted only where it first appears.
+   */
   function rank(candidates: Candidate[], first?: string): Recommendation[] {
     const quoted = new Set<string>();
-    return [...candidates]
-      .sort((a, b) => Number(b.channel === first) - Number(a.channel === first) || b.score - a.score)
-      .map((c, i) => {
+    const sorted = [...candidates].sort((a, b) => Number(b.channel === first) - Number(a.channel === first) || b.score - a.score);
+    if (sorted[0]?.closedOnly && sorted[0].channel !== first) {
+      const open = sorted.findIndex((c) => !c.closedOnly);
+      if (open > 0) sorted.unshift(...sorted.splice(open, 1));
+    }
+    return sorted
+      .map(({ closedOnly: _closed, ...c }, i) => {
         const lines = c.reasons.filter((r) => !r.fact || !quoted.has(r.fact));
         const factIds = lines.flatMap((r) => (r.fact ? [r.fact] : []));
         factIds.forEach((f) => quoted.add(f));
@@ -238,8 +289,8 @@ export function createEngine(content: Content): Engine {
       });
   }
 
-  function refer(profile: Profile, lang: Lang = 'nl'): Referral {
-    const size = sizeClass(profile);
+  function refer(profile: Profile, lang: Lang = 'nl', on: string = localDate()): Referral {
+    const size = sizeClass(profile, smeCeilings(content.policy, on));
     const s = situationOf(profile, size);
     const vars = placeholders(s, lang);
     const { fired, byChannel } = scoreRules(s, lang, vars);
@@ -256,7 +307,17 @@ export function createEngine(content: Content): Engine {
       }
       if (!entry || entry.score <= 0) continue;
       const reasons = [...entry.reasons, ...channelExtras(channel, s, lang, vars)];
-      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [], contact: contactFor(channel, s, lang) });
+      // The instruments this channel's (positive) rules point to, and when the firm can apply for them.
+      const instruments = [...new Set(entry.rules.flatMap((r) => (ruleById.get(r)!.weight > 0 && instrumentOf.has(r) ? [instrumentOf.get(r)!] : [])))];
+      const applications = instruments.flatMap((i) => applicationFor(channel, i, on) ?? []);
+      reasons.push(...applications.map((a) => ({ text: applicationText(channel, a, lang) })));
+      // Closed without a next call: every positive rule names an instrument, and each of them is closed.
+      const closedOnly = applications.length > 0 && applications.every((a) => a.timing === 'closedNoNext')
+        && entry.rules.every((r) => ruleById.get(r)!.weight < 0 || instrumentOf.has(r)) && instruments.length === applications.length;
+      candidates.push({
+        channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, facts: [], contact: contactFor(channel, s, lang),
+        ...(applications.length ? { applications } : {}), ...(closedOnly ? { closedOnly } : {}),
+      });
     }
     // A firm outside Flanders is always pointed first to its own region's front door.
     const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
@@ -273,6 +334,8 @@ export function createEngine(content: Content): Engine {
     if (size.provisionalBecause.includes('linked-enterprise')) warnings.push(W.linkedEnterprise[lang]);
     if (size.provisionalBecause.includes('figures-missing')) warnings.push(W.figuresMissing[lang]);
     if (s.needs.some((id) => unsureNeeds.has(id))) warnings.push(W.notSure[lang]);
+    const { implied } = withImplied(profile.innovation);
+    if (implied.length) warnings.push(content.engineTexts.impliedAnswers[lang]);
 
     return {
       sizeClass: size.sizeClass,
@@ -283,6 +346,7 @@ export function createEngine(content: Content): Engine {
       recommendations,
       notEligible,
       warnings,
+      ...(implied.length ? { impliedAnswers: implied } : {}),
       firedRules: fired,
       signals,
       contentVersion: content.meta.contentVersion,
@@ -307,6 +371,7 @@ export function createEngine(content: Content): Engine {
   return {
     content,
     refer,
+    situation: (profile, on = localDate()) => situationOf(profile, sizeClass(profile, smeCeilings(content.policy, on))),
     referRegion,
     clustersFor,
     fact: (id) => facts.get(id),
@@ -322,8 +387,8 @@ export const engineFor: (content: Content) => Engine = perContent(createEngine);
  * `engineFor(content).refer(profile, lang)`, so the engine is made once per content. How it ranks and
  * the sources of its classes: see Engine.refer. Never throws for a valid profile and a loaded content.
  */
-export function refer(profile: Profile, content: Content, lang: Lang = 'nl'): Referral {
-  return engineFor(content).refer(profile, lang);
+export function refer(profile: Profile, content: Content, lang: Lang = 'nl', on?: string): Referral {
+  return engineFor(content).refer(profile, lang, on);
 }
 
 /** `engineFor(content).referRegion(region, lang)`: the referral for a firm known by its region only (see Engine.referRegion). Never throws for a loaded content. */

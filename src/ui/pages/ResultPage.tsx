@@ -1,5 +1,5 @@
 // The referral as the firm meets it: the first channel and why, the others ranked, what is not
-// available, a path up the pyramid, sources with dates, and print / share / start again.
+// available, a path up the pyramid, sources with dates (when to apply is in each channel's reasons), and print / share / start again.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Fact } from '../../domain/content-model';
@@ -12,10 +12,11 @@ import { AdvisorView } from './result/AdvisorView';
 import { Handoff } from './result/Handoff';
 import { IntakeTools } from './result/IntakeTools';
 import { Letter } from './result/Letter';
+import { SourceDates } from './result/SourceDates';
 import { BackLink, PageHeading } from '../components/QuestionPage';
 import { SafeText } from '../components/SafeText';
 import { content, useLang } from '../content';
-import { formatDate, localDate } from '../../domain/format';
+import { formatDate } from '../../domain/format';
 import { useWizard } from '../wizard-context';
 
 /** A phone number as a tel: link target (digits and a leading +). */
@@ -51,24 +52,6 @@ function Contact({ channel, province, shown }: { channel: Channel; province?: st
       {phone ? <li>{t('result.phone')}: <a href={telHref(phone)}>{phone}</a></li> : null}
       {email ? <li>{t('result.email')}: <a href={`mailto:${email}`}>{email}</a></li> : null}
       {office && office.name !== shown?.organisation ? <li>{office.name}{office.address ? `, ${office.address}` : ''}{office.phone ? `, ${office.phone}` : ''}</li> : null}
-    </ul>
-  );
-}
-
-/** "Open now" / "next deadline" for instruments that work with calls. */
-function Calls({ channel }: { channel: Channel }) {
-  const { t, i18n } = useTranslation();
-  const { pick } = useLang();
-  const now = localDate();
-  const upcoming = channel.calls.filter((c) => c.closes >= now);
-  if (!upcoming.length) return null;
-  return (
-    <ul className="calls">
-      {upcoming.map((c) => (
-        <li key={c.id}>
-          <strong>{pick(c.title)}</strong>: {!c.opens || c.opens <= now ? t('result.openNow', { date: formatDate(c.closes, i18n.language) }) : t('result.nextCall', { opens: formatDate(c.opens, i18n.language), closes: formatDate(c.closes, i18n.language) })}
-        </li>
-      ))}
     </ul>
   );
 }
@@ -140,7 +123,6 @@ export function ResultPage() {
           <Reasons reasons={first.reasons} />
           <h3>{t('result.nextStep')}</h3>
           <p>{pick(firstChannel.firstStep)}</p>
-          <Calls channel={firstChannel} />
           <h3>{t('result.contact')}</h3>
           <Contact channel={firstChannel} province={answers.province} shown={first.contact} />
           <Handoff channel={firstChannel} answers={answers} profile={profile} />
@@ -167,7 +149,6 @@ export function ResultPage() {
                     <p className="later">{later.join(' ')}</p>
                     <Reasons reasons={r.reasons} />
                     <p><strong>{t('result.nextStep')}:</strong> {pick(ch.firstStep)}</p>
-                    <Calls channel={ch} />
                     <Contact channel={ch} province={answers.province} />
                     <Handoff channel={ch} answers={answers} profile={profile} />
                   </li>
@@ -213,7 +194,7 @@ export function ResultPage() {
           {usedFacts.length ? (
             <ul className="sources">
               {usedFacts.map((f) => (
-                <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, {t('result.checkedOn', { date: formatDate(f.checked, i18n.language) })}</li>
+                <li key={f.id}>{pick(f.text)} <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>, <SourceDates fact={f} /></li>
               ))}
             </ul>
           ) : null}
