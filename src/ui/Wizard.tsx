@@ -3,7 +3,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Step } from '../wizard/answers';
+import { setWizardPolicy, type Step } from '../wizard/answers';
 import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
@@ -70,6 +70,8 @@ const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
 export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  // The wizard's path reads the policy figures of the content (the staff count that skips the figures page).
+  setWizardPolicy(content.policy);
   const boot = useMemo(() => initialState(entry, hash), [entry, hash]);
   const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step) : undefined });
   const step = useSelector(actor, (s) => s.value as Step);
