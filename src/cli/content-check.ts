@@ -25,6 +25,7 @@ function run(): number {
     ...r.failingScenarios.map((f) => `scenario "${f.name}" (${f.file}): ${f.problem}`),
     ...r.missingTranslations.map((m) => `missing translation ${m}`),
     ...r.unreachableRules.map((id) => `rule ${id} can never fire`),
+    ...r.uncoveredInstruments.map((id) => `instrument ${id} is pointed to by a rule but covered by no scenario`),
     ...r.uncoveredProfiles.map((p) => `no recommendation for a Flemish firm: ${p}`),
   ];
   if (json) {
@@ -40,6 +41,7 @@ function run(): number {
       line(`on pages > ${OLD_PAGE_YEARS} years old`, r.oldPages),
       line('scenarios passing', `${r.scenariosPassing} of ${r.scenarios}`),
       line('rules (unreachable)', `${r.rules} (${r.unreachableRules.length})`),
+      line('instruments without scenario', r.uncoveredInstruments.length),
       line('missing translations', r.missingTranslations.length),
       line('uncovered profiles', r.uncoveredProfiles.length),
       line('open questions (unverified)', r.unverified),

@@ -32,6 +32,8 @@ export interface ContentReport {
   failingScenarios: Array<{ file: string; name: string; problem: string }>;
   rules: number;
   unreachableRules: string[];
+  /** Instruments that rules point to (by `instrument` or a quoted fact) but no scenario reaches. */
+  uncoveredInstruments: string[];
   missingTranslations: string[];
   uncoveredProfiles: string[];
   unverified: number;
@@ -88,6 +90,8 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const oldPageFacts = items.filter((f) => f.pageDate !== undefined && f.pageDate < oldLimit.toISOString().slice(0, 10));
 
   const failingScenarios: ContentReport['failingScenarios'] = [];
+  const instrumentOfRule = new Map(content.rules.flatMap((r) => (r.instrument ? [[r.id, r.instrument] as const] : [])));
+  const covered = new Set<string>();
   for (const { file, scenario } of scenarios) {
     const fail = (problem: string) => failingScenarios.push({ file, name: scenario.name, problem });
     const v = validateProfile(scenario.profile, content, 'en');
@@ -100,7 +104,19 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
     for (const a of e.absent) if (ranked.includes(a)) fail(`${a} must not be recommended, got ${ranked.join(' > ')}`);
     if (e.outOfRegion !== undefined && r.outOfRegion !== e.outOfRegion) fail(`expected outOfRegion ${e.outOfRegion}`);
     for (const n of e.notEligible ?? []) if (!r.notEligible.some((x) => x.channel === n)) fail(`expected ${n} to be listed as not eligible`);
+    for (const id of e.fires ?? []) if (!r.firedRules.some((x) => x.id === id)) fail(`expected rule ${id} to fire, fired: ${r.firedRules.map((x) => x.id).join(', ')}`);
+    for (const c of e.recommends ?? []) if (!ranked.includes(c)) fail(`expected ${c} to be recommended, got ${ranked.join(' > ')}`);
+    // What this scenario covers: the instruments of the rules that fired and of the facts quoted.
+    for (const f of r.firedRules) { const ins = instrumentOfRule.get(f.id); if (ins) covered.add(ins); }
+    for (const rec of r.recommendations) for (const id of rec.facts) { const ins = engineFor(content).fact(id)?.instrument; if (ins) covered.add(ins); }
   }
+  // Every instrument a rule points to (its `instrument`, or the instrument of a fact it quotes) is met by a scenario.
+  const pointedTo = new Set<string>();
+  for (const r of content.rules) {
+    if (r.instrument) pointedTo.add(r.instrument);
+    for (const id of r.quote) { const ins = engineFor(content).fact(id)?.instrument; if (ins) pointedTo.add(ins); }
+  }
+  const uncoveredInstruments = [...pointedTo].filter((i) => !covered.has(i)).sort();
 
   // Rules that can fire somewhere in the profile space. A rule that fires for a channel the firm cannot
   // use still counts: it lists that channel under notEligible, with the channel's reason.
@@ -137,6 +153,7 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
     failingScenarios,
     rules: content.rules.length,
     unreachableRules: [...unfired],
+    uncoveredInstruments,
     missingTranslations: missingLocaleKeys(opts.localesDir),
     uncoveredProfiles: [...uncovered],
     unverified,

@@ -264,6 +264,10 @@ const ScenarioSchema = z.strictObject({
       absent: z.array(nonEmpty).default([]),
       outOfRegion: z.boolean().optional(),
       notEligible: z.array(nonEmpty).optional(),
+      /** Rules that must fire for this profile (so the scenario covers what they point to). */
+      fires: z.array(nonEmpty).optional(),
+      /** Channels that must be recommended, in any place. */
+      recommends: z.array(nonEmpty).optional(),
     })
     .refine((e) => e.first !== undefined || e.top2 !== undefined, 'give `first` or `top2`'),
 });
