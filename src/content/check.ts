@@ -53,6 +53,14 @@ export function sourcedItems(value: unknown, where: string, out: SourcedItem[] =
   return out;
 }
 
+/** The sourced values whose page's own date is more than OLD_PAGE_YEARS before `today` (YYYY-MM-DD). */
+export function onOldPages(items: readonly SourcedItem[], today: string): SourcedItem[] {
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCFullYear(limit.getUTCFullYear() - OLD_PAGE_YEARS);
+  const day = limit.toISOString().slice(0, 10);
+  return items.filter((f) => f.pageDate !== undefined && f.pageDate < day);
+}
+
 /** The NACE codes a condition names (a division as its "NN.00" class), so the profile space tries them. */
 function conditionNace(c: Condition, out: Set<string>) {
   walkCondition(c, ({ node }) => node.nace?.forEach((n) => out.add(n.length === 2 ? `${n}.00` : n)));
@@ -85,9 +93,7 @@ export function checkContent(loaded: LoadedContent, opts: { today: string; local
   const yearAgo = new Date(`${opts.today}T00:00:00Z`);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   const staleFacts = items.filter((f) => f.checked < yearAgo.toISOString().slice(0, 10));
-  const oldLimit = new Date(`${opts.today}T00:00:00Z`);
-  oldLimit.setUTCFullYear(oldLimit.getUTCFullYear() - OLD_PAGE_YEARS);
-  const oldPageFacts = items.filter((f) => f.pageDate !== undefined && f.pageDate < oldLimit.toISOString().slice(0, 10));
+  const oldPageFacts = onOldPages(items, opts.today);
 
   const failingScenarios: ContentReport['failingScenarios'] = [];
   const instrumentOfRule = new Map(content.rules.flatMap((r) => (r.instrument ? [[r.id, r.instrument] as const] : [])));

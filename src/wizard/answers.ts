@@ -1,7 +1,6 @@
 // The answers being built by the wizard, and how they become a Profile v1. Pure: no React.
 import type { Content, Policy } from '../domain/content-model';
 import { localDate } from '../domain/format';
-import { withImplied } from '../domain/implied';
 import { largeFromStaff, smeCeilings } from '../domain/policy';
 import { validateProfile } from '../domain/profile';
 import type { Innovation, Profile, Province, Region } from '../domain/types';
@@ -121,8 +120,7 @@ export function completeProfile(a: Answers, content: Content): Profile | null {
 
 /** Answers that reproduce a profile (share links, imports). */
 export function fromProfile(p: Profile): Answers {
-  // What the answers imply is shown as answered (in-house R&D or R&D staff: spending on innovation).
-  const innovation: Innovation = withImplied(p.innovation).innovation;
+  const innovation: Innovation = { ...p.innovation };
   return {
     region: p.region,
     province: p.province,

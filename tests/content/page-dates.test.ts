@@ -2,7 +2,7 @@
 // resting on pages older than three years, and quoted facts name the page date next to the checked date.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, OLD_PAGE_YEARS } from '../../src/content/check';
+import { checkContent, OLD_PAGE_YEARS, onOldPages, sourcedItems } from '../../src/content/check';
 import { CONTENT_DIR, loadContent } from '../../src/content/load';
 import { createEngine } from '../../src/domain/refer';
 import type { Profile } from '../../src/domain/types';
@@ -23,8 +23,9 @@ describe('page dates', () => {
     expect(report.oldPageFacts.map((f) => f.pageDate)).not.toContain('2024-07-16');
   });
   it('a later day makes more pages old', () => {
-    const later = checkContent(loaded, { today: '2027-07-20', localesDir: join(CONTENT_DIR, 'locales') });
-    expect(later.oldPageFacts.map((f) => f.pageDate)).toContain('2024-07-16');
+    const items = sourcedItems(loaded.content, 'content');
+    expect(onOldPages(items, '2026-11-30').map((f) => f.pageDate)).not.toContain('2024-07-16');
+    expect(onOldPages(items, '2027-07-20').map((f) => f.pageDate)).toContain('2024-07-16');
   });
   it('a quoted fact with a page date says it next to the checked date', () => {
     const firm: Profile = { region: 'flanders', province: 'antwerpen', staff: 9, turnoverEur: 900_000, nace: '69.20', innovation: {}, needs: ['cybersecurity'] };
