@@ -25,7 +25,7 @@ export class ContentError extends Error {
 }
 
 const REQUIRED_NEEDS = ['practical-problem', 'training', 'advice', 'explore-idea', 'development-project', 'feasibility-study',
-  'partners', 'go-to-market', 'ip-legal', 'international', 'financing', 'not-sure'];
+  'partners', 'go-to-market', 'ip-legal', 'international', 'financing', 'not-sure', 'invest-transform', 'cybersecurity'];
 
 export interface LoadedContent { content: Content; scenarios: Array<{ file: string; scenario: Scenario }> }
 

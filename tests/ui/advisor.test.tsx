@@ -199,7 +199,8 @@ describe('the warm hand-off', () => {
     expect(content.channels[region]!.contact.email).toBeUndefined();
     expect(content.channels[region]!.contact.languages[0]).toBe('fr');
     const first = screen.getByRole('region', { name: channelName(region, 'en') });
-    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) });
+    // The hand-off e-mail waits for the French content module (built on first import): seconds on a busy machine.
+    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) }, { timeout: 15_000 });
     expect(within(first).queryByRole('link', { name: fill(E.handoff.email, { name: channelName(region, 'en') }) })).not.toBeInTheDocument();
     // It copies, and says so (not "opens in your mail program").
     expect(copy.closest('p')).toHaveTextContent(fill(E.handoff.copyNote, { language: E.languageName.fr, name: channelName(region, 'en') }));
