@@ -41,7 +41,8 @@ export interface ContentReport {
 
 /** Every object with a `source` (a fact, a sourced contact value, a provider) counts as a fact. */
 export function sourcedItems(value: unknown, where: string, out: SourcedItem[] = []): SourcedItem[] {
-  if (Array.isArray(value)) value.forEach((v, i) => sourcedItems(v, `${where}.${i}`, out));
+  // Items of a list are named by their id where they have one ("facts.kmo-cap"), else by their index.
+  if (Array.isArray(value)) value.forEach((v, i) => sourcedItems(v, `${where}.${(v as { id?: unknown } | null)?.id ?? i}`, out));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('source' in o && 'checked' in o) {
