@@ -11,7 +11,7 @@ import { NACE_VERSIONS, type NaceVersion, type Text } from '../domain/types';
 import { engineFor } from '../domain/refer';
 import {
   AboutVoiceSchema, AdvisorsFileSchema, ChannelSchema, ChoicesFileSchema, ClustersFileSchema, CollegesFileSchema, EngineTextsSchema,
-  LabelsSchema, MetaSchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
+  LabelsSchema, MetaSchema, PolicySchema, PyramidSchema, ReasonsFileSchema, RulesFileSchema, ScenariosFileSchema, SectorsFileSchema,
   TechClassesFileSchema, ValidationMessagesSchema, type Scenario,
 } from './schema';
 import type { Channel, Condition, Content } from '../domain/content-model';
@@ -28,7 +28,7 @@ export class ContentError extends Error {
 }
 
 const REQUIRED_NEEDS = ['practical-problem', 'training', 'advice', 'explore-idea', 'development-project', 'feasibility-study',
-  'partners', 'go-to-market', 'ip-legal', 'international', 'financing', 'not-sure'];
+  'partners', 'go-to-market', 'ip-legal', 'international', 'financing', 'not-sure', 'invest-transform', 'cybersecurity'];
 
 export interface LoadedContent { content: Content; scenarios: Array<{ file: string; scenario: Scenario }> }
 
@@ -70,6 +70,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   const techClasses = read('nace/tech-classes.yaml', TechClassesFileSchema);
   const naceLists = readNaceLists(dir, problems);
   const correspondence = readCorrespondence(dir, problems);
+  const policy = read('policy.yaml', PolicySchema);
 
   const channels: Record<string, Channel> = {};
   // Channel files that failed their own format: counted as present so one mistake gives one message.
@@ -90,11 +91,11 @@ export function loadContent(dir: string = CONTENT_DIR): LoadedContent {
   }
 
   if (meta && rules && reasons && needs && triggers && labels && engineTexts && validation && clusters && colleges && advisors && sectors && pyramid && about
-    && techClasses && naceLists && correspondence) {
+    && techClasses && naceLists && correspondence && policy) {
     const subclasses = (v: NaceVersion) => naceLists[v].filter((r) => r.level === 5).map((r) => r.code);
     const content: Content = {
       meta, channels, rules, reasons, needs, triggers, labels, engineTexts, validation,
-      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid, about,
+      clusters: clusters.items, colleges: colleges.items, advisors: advisors.items, sectors, pyramid, about, policy,
       nace: {
         subclasses: { '2008': subclasses('2008'), '2025': subclasses('2025') },
         correspondence,
@@ -287,9 +288,9 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     if (via !== undefined && (!channelIds.has(via) || via === ch.id)) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `unknown channel "${via}" (or the channel itself)`);
     if (via !== undefined && c.channels[via]?.contact.via) add(`channels/${ch.id}.yaml`, 'contact.via.channel', `channel "${via}" has a via itself: point to a channel with its own contact`);
     ch.calls.forEach((call, i) => {
-      if (!ch.instruments.some((ins) => ins.id === call.instrument) && call.instrument !== ch.id) {
-        add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `unknown instrument "${call.instrument}"`);
-      }
+      const ins = ch.instruments.find((x) => x.id === call.instrument);
+      if (!ins && call.instrument !== ch.id) add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `unknown instrument "${call.instrument}"`);
+      else if (ins && ins.status === 'open') add(`channels/${ch.id}.yaml`, `calls.${i}.instrument`, `instrument "${call.instrument}" has status open (submit any time): give it status calls, or drop the call`);
     });
   }
   const needIds = new Set(c.needs.map((n) => n.id));
@@ -307,6 +308,10 @@ function crossCheck(c: Content, brokenChannels: ReadonlySet<string> = new Set())
     if (!channelIds.has(r.channel)) add('rules.yaml', `${i}.channel`, `unknown channel "${r.channel}"`);
     if (!c.reasons[r.reason]) add('rules.yaml', `${i}.reason`, `no text for reason "${r.reason}" in reasons.yaml`);
     r.quote.forEach((id, j) => { if (factsKnown && !factIds.has(id)) add('rules.yaml', `${i}.quote.${j}`, `unknown fact "${id}"`); });
+    const ruleChannel = c.channels[r.channel];
+    if (r.instrument !== undefined && ruleChannel && !ruleChannel.instruments.some((ins) => ins.id === r.instrument)) {
+      add('rules.yaml', `${i}.instrument`, `channel "${r.channel}" has no instrument "${r.instrument}"`);
+    }
     checkCondition(r.when, 'rules.yaml', `${i}.when`);
   });
   for (const ch of Object.values(c.channels)) {

@@ -4,10 +4,10 @@
 // tests/content/schema-types.test.ts checks that the two are equal.
 import { zc as z } from '../domain/zod';
 import {
-  FACT_KINDS, type AboutVoice, type Advisor, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
-  type Labels, type Meta, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
+  CALL_TIMINGS, FACT_KINDS, type AboutVoice, type Advisor, type Call, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
+  type Labels, type Meta, type Policy, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
 } from '../domain/content-model';
-import { LANGS, NACE_VERSIONS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
+import { INNOVATION_KEYS, LANGS, NACE_VERSIONS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Texts shown to users: no HTML (the safe markup is *emphasis* and [text](https://...), rendered by code). */
@@ -51,6 +51,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       needs: z.array(nonEmpty).min(1).optional(),
       triggers: z.array(nonEmpty).min(1).optional(),
       nace: z.array(z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'must be a NACE code like "10" or "25.62"')).min(1).optional(),
+      innovation: z.array(z.enum(INNOVATION_KEYS)).min(1).optional(),
       sizeProvisional: z.boolean().optional(),
       ownedByLargeGroup: z.boolean().optional(),
     })
@@ -69,7 +70,24 @@ export const FactSchema = z.strictObject({
   changed: DateSchema.optional(),
   /** A few words quoting the value, for the channel's one-line summary (`glance`). */
   short: TextSchema.optional(),
+  pageDate: DateSchema.optional(),
 }) satisfies z.ZodType<Fact>;
+
+export const CallSchema = z
+  .strictObject({
+    id: nonEmpty,
+    instrument: nonEmpty,
+    title: TextSchema,
+    opens: DateSchema.optional(),
+    closes: DateSchema.optional(),
+    /** A next call announced or expected, not yet confirmed by its own call text. */
+    expected: z.boolean().optional(),
+    source: UrlSchema,
+    checked: DateSchema,
+    pageDate: DateSchema.optional(),
+  })
+  .refine((c) => c.opens !== undefined || c.closes !== undefined, 'give `opens`, `closes` or both')
+  .refine((c) => c.opens === undefined || c.closes === undefined || c.opens <= c.closes, '`opens` must not be after `closes`') satisfies z.ZodType<Call>;
 
 const UnverifiedSchema = z.array(z.strictObject({ what: nonEmpty, note: nonEmpty })).default([]);
 
@@ -116,19 +134,7 @@ export const ChannelSchema = z.strictObject({
     .array(z.strictObject({ id: nonEmpty, name: TextSchema, summary: TextSchema, status: z.enum(['open', 'calls', 'closed', 'unknown']) }))
     .default([]),
   facts: z.array(FactSchema).default([]),
-  calls: z
-    .array(
-      z.strictObject({
-        id: nonEmpty,
-        instrument: nonEmpty,
-        title: TextSchema,
-        opens: DateSchema.optional(),
-        closes: DateSchema,
-        source: UrlSchema,
-        checked: DateSchema,
-      }),
-    )
-    .default([]),
+  calls: z.array(CallSchema).default([]),
   unverified: UnverifiedSchema,
   namesSectorClusters: z.boolean().optional(),
 }) satisfies z.ZodType<Channel>;
@@ -140,6 +146,7 @@ export const RuleSchema = z.strictObject({
   weight: z.number().int().refine((w) => w !== 0, 'must not be 0'),
   reason: nonEmpty,
   quote: z.array(nonEmpty).default([]),
+  instrument: nonEmpty.optional(),
 }) satisfies z.ZodType<Rule>;
 export const RulesFileSchema = z.array(RuleSchema).min(1);
 
@@ -172,7 +179,41 @@ export const EngineTextsSchema = z.strictObject({
   quotedFact: MarkupTextSchema,
   /** What would bring a channel into view: {channel} {conditions}; the phrases take {needs} {triggers} {segment} {sizeClass}. */
   opensWith: z.strictObject({ sentence: TextSchema, needs: TextSchema, triggers: TextSchema, segment: TextSchema, sizeClass: TextSchema, and: TextSchema, or: TextSchema }),
+  /** The same with the page's own date: {pageDate}. */
+  quotedFactDated: MarkupTextSchema,
+  /** When the firm can apply: {instrument} {opens} {closes}. */
+  callTiming: z.strictObject(Object.fromEntries(CALL_TIMINGS.map((k) => [k, MarkupTextSchema])) as Record<(typeof CALL_TIMINGS)[number], typeof MarkupTextSchema>),
+  /** The answers counted as yes because others imply them: {implied} {because}. */
+  impliedAnswers: TextSchema,
 }) satisfies z.ZodType<EngineTexts>;
+
+/** A policy figure's dated value (openfisca-style): since, value, source, checked, pageDate. */
+const dated = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ since: DateSchema, value, source: UrlSchema, checked: DateSchema, pageDate: DateSchema.optional() });
+const SizeCeilingSchema = z.strictObject({
+  sizeClass: z.enum(['micro', 'small', 'medium']),
+  staffBelow: z.number().int().positive(),
+  turnoverMax: z.number().positive(),
+  balanceMax: z.number().positive(),
+});
+/** content/policy.yaml. Each figure's values oldest first; the ceilings micro, small, medium, each higher than the one before. */
+export const PolicySchema = z.strictObject({
+  smeCeilings: z.strictObject({
+    description: TextSchema,
+    values: z
+      .array(
+        dated(
+          z
+            .array(SizeCeilingSchema)
+            .length(3)
+            .refine((cs) => cs.map((c) => c.sizeClass).join() === 'micro,small,medium', 'list the classes micro, small, medium, in this order')
+            .refine((cs) => cs.every((c, i) => i === 0 || (c.staffBelow > cs[i - 1]!.staffBelow && c.turnoverMax > cs[i - 1]!.turnoverMax && c.balanceMax > cs[i - 1]!.balanceMax)), 'each class\'s ceilings must be higher than the class before'),
+        ),
+      )
+      .min(1)
+      .refine((vs) => vs.every((v, i) => i === 0 || v.since > vs[i - 1]!.since), 'values must be in the order they took effect (each `since` later than the one before)'),
+  }),
+}) satisfies z.ZodType<Policy>;
 
 const ProviderBase = { source: UrlSchema, checked: DateSchema };
 export const ClusterSchema = z.strictObject({
@@ -260,6 +301,10 @@ const ScenarioSchema = z.strictObject({
       naceWarning: z.boolean().optional(),
       /** The profile must be refused: an error on `field` whose English message contains `says`. */
       refused: z.strictObject({ field: nonEmpty, says: nonEmpty }).optional(),
+      /** Rules that must fire for this profile (so the scenario covers what they point to). */
+      fires: z.array(nonEmpty).optional(),
+      /** Channels that must be recommended, in any place. */
+      recommends: z.array(nonEmpty).optional(),
     })
     .refine((e) => e.first !== undefined || e.top2 !== undefined || e.refused !== undefined, 'give `first`, `top2` or `refused`')
     .refine((e) => e.refused === undefined || (e.first === undefined && e.top2 === undefined && e.absent.length === 0), 'a refused profile has no referral: give `refused` alone'),

@@ -1,7 +1,7 @@
 // Rule conditions (content/rules.yaml `when`, channel `excludes`, fact `appliesTo`): what they look
 // at, how they are checked, and the one walker every other reading of a condition tree goes through.
 import type { Condition } from './content-model';
-import type { Profile, Segment, SizeClass, TechClass } from './types';
+import type { InnovationKey, Profile, Segment, SizeClass, TechClass } from './types';
 
 /**
  * What a rule condition can look at: the profile plus the classes derived from it. A firm known by
@@ -25,6 +25,8 @@ export interface Situation {
    * is read as a 2008 code.
    */
   naceAs2008?: readonly string[];
+  /** The innovation answers that are yes, with what they imply (implied.ts). */
+  innovation?: readonly InnovationKey[];
   ownedByLargeGroup?: boolean;
 }
 
@@ -56,6 +58,7 @@ export function compileCondition(c: Condition): ConditionTest {
   oneOf(c.province, (s) => s.province);
   anyOf(c.needs, (s) => s.needs);
   anyOf(c.triggers, (s) => s.triggers);
+  anyOf(c.innovation, (s) => s.innovation ?? []);
   const { nace, sizeProvisional, ownedByLargeGroup } = c;
   if (nace) tests.push((s) => naceCodes2008(s).some((code) => nace.some((prefix) => naceMatches(prefix, code))));
   if (sizeProvisional !== undefined) tests.push((s) => s.sizeProvisional === sizeProvisional);

@@ -2,7 +2,7 @@
 // The domain owns these types; src/content/schema.ts validates the YAML against them (its zod schemas
 // are checked to produce exactly these shapes), so nothing in src/domain imports the content layer.
 // The YAML format itself is described in content/README.md.
-import type { Lang, NaceVersion, Province, Region, Segment, SizeClass, TechClass, Text } from './types';
+import type { InnovationKey, Lang, NaceVersion, Province, Region, Segment, SizeClass, TechClass, Text } from './types';
 
 export type { Text };
 
@@ -27,6 +27,11 @@ export interface Condition {
   needs?: string[];
   triggers?: string[];
   nace?: string[];
+  /**
+   * Innovation answers (CIS keys): holds when the firm answered yes to at least one of them, counting
+   * the answers they imply (implied.ts: in-house R&D or R&D staff is spending on innovation).
+   */
+  innovation?: InnovationKey[];
   sizeProvisional?: boolean;
   ownedByLargeGroup?: boolean;
 }
@@ -48,13 +53,18 @@ export interface Fact {
   source: string;
   /** When the fact was last checked on that page. */
   checked: IsoDate;
-  /** When the rule or figure itself last changed (the page's own date), when known. */
+  /** When the rule or figure itself last changed (the date the new value took effect), when known. */
   changed?: IsoDate;
   /**
    * The fact in a few words, quoting its value (e.g. "30% of the cost"), for the one line under a
    * channel that says what it costs and how long it takes (the channel's `glance`). Same source.
    */
   short?: Text;
+  /**
+   * The page's own "last modified" or publication date, where the page shows one. The content check
+   * reports facts resting on pages older than three years; the result shows it next to `checked`.
+   */
+  pageDate?: IsoDate;
 }
 
 /** A value with its source URL and the date it was checked. */
@@ -81,6 +91,23 @@ interface Office {
   url?: string;
   source: string;
   checked: IsoDate;
+}
+
+/**
+ * A call window of an instrument that works with calls, as a sourced fact: it opens (when known) and
+ * closes on the dates given. `expected: true` marks a next call that was announced or is expected but
+ * not yet confirmed by its own call text (only `opens` may then be known).
+ */
+export interface Call {
+  id: string;
+  instrument: string;
+  title: Text;
+  opens?: IsoDate;
+  closes?: IsoDate;
+  expected?: boolean;
+  source: string;
+  checked: IsoDate;
+  pageDate?: IsoDate;
 }
 
 /** Whether an instrument takes applications: any time, in calls (with deadlines), no longer, or not known. */
@@ -130,7 +157,8 @@ export interface Channel {
   excludes: Array<{ when: Condition; reason: Text; facts: string[] }>;
   instruments: Array<{ id: string; name: Text; summary: Text; status: InstrumentStatus }>;
   facts: Fact[];
-  calls: Array<{ id: string; instrument: string; title: Text; opens?: IsoDate; closes: IsoDate; source: string; checked: IsoDate }>;
+  /** Call windows of the channel's instruments with status `calls` (see Call). */
+  calls: Call[];
   unverified: Unverified[];
   /**
    * Added to a recommendation of this channel: the active clusters whose NACE codes match the firm's
@@ -150,6 +178,8 @@ export interface Rule {
   reason: string;
   /** Ids of facts quoted with the reason. */
   quote: string[];
+  /** The instrument of the channel this rule points to (its `instruments` id): its call window is said with the reason and weighs in the ranking. */
+  instrument?: string;
 }
 
 /** A need or a warning light the firm can tick. */
@@ -191,6 +221,53 @@ export interface EngineTexts {
    * {channel} {conditions}, each condition from the phrases below, joined with "and".
    */
   opensWith: { sentence: Text; needs: Text; triggers: Text; segment: Text; sizeClass: Text; and: Text; or: Text };
+  /** The same for a fact whose page shows its own date: {pageDate} as well. */
+  quotedFactDated: Text;
+  /** When the firm can apply for an instrument: {instrument} {opens} {closes}. */
+  callTiming: Record<CallTiming, Text>;
+  /** The answers counted as yes because others imply them (implied.ts): {implied} {because}. */
+  impliedAnswers: Text;
+}
+
+/**
+ * When a firm can apply for an instrument, on a given day: an open call (until its closing date), a
+ * next call known or expected, any time (status `open`), or the last known call closed with no next
+ * one known (such an instrument is never ranked first). `unknown`: status unknown, nothing is said.
+ */
+export const CALL_TIMINGS = ['openUntil', 'nextExpected', 'nextOpens', 'anyTime', 'closedNoNext'] as const;
+export type CallTiming = (typeof CALL_TIMINGS)[number];
+
+/**
+ * One value of a policy figure (openfisca-style parameter): in force from `since` (the date it took
+ * effect) until the next value's `since`, with the page it was read on, the date checked and the
+ * page's own date where it shows one.
+ */
+export interface Dated<V> {
+  since: IsoDate;
+  value: V;
+  source: string;
+  checked: IsoDate;
+  pageDate?: IsoDate;
+}
+
+/** The ceilings of one SME size class (EU Recommendation 2003/361/EC, Annex, Art. 2). */
+export interface SizeCeiling {
+  sizeClass: Exclude<SizeClass, 'large'>;
+  /** Staff in annual work units, strictly below. */
+  staffBelow: number;
+  /** Annual turnover in EUR, at most. */
+  turnoverMax: number;
+  /** Balance-sheet total in EUR, at most. */
+  balanceMax: number;
+}
+
+/**
+ * The policy figures the engine and the wizard compute with (content/policy.yaml), each a list of
+ * dated values, oldest first. The value in force on a day: policy.ts `inForce`.
+ */
+export interface Policy {
+  /** The SME ceilings, smallest class first: micro, small, medium. The staff count from which a firm is large whatever its figures (the wizard skips the figures page) is the medium class's `staffBelow`. */
+  smeCeilings: { description: Text; values: Array<Dated<SizeCeiling[]>> };
 }
 
 /** A spearhead cluster or an innovative business network (IBN) (content/providers/clusters.yaml). */
@@ -368,4 +445,5 @@ export interface Content {
   pyramid: Pyramid;
   about: AboutVoice;
   nace: NaceData;
+  policy: Policy;
 }

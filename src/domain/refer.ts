@@ -2,13 +2,18 @@
 // content (content/rules.yaml, content/channels/*.yaml); no content id is written in this file.
 import type { Channel, Cluster, College, Content, Fact, Voice } from './content-model';
 import { compileCondition, conditionAsks, naceCodes2008, naceMatches, onlyRegion, walkCondition, type Situation } from './conditions';
-import { formatDate } from './format';
+import { formatDate, localDate } from './format';
+import { withImplied } from './implied';
 import { as2008, naceIndex, techClassOf } from './nace';
 import { perContent } from './per-content';
+import { smeCeilings } from './policy';
 import { segment } from './segment';
 import { sizeClass, type SizeResult } from './size';
 import { fill } from './template';
-import type { Contact, FiredRule, Lang, NaceVersion, NotEligible, NotRecommended, OutsideRegion, Profile, Recommendation, Referral, RegionReferral, TechClass } from './types';
+import type {
+  Application, Contact, FiredRule, InnovationKey, Lang, NaceVersion, NotEligible, NotRecommended, OutsideRegion, Profile, Recommendation, Referral,
+  RegionReferral, TechClass,
+} from './types';
 
 export type { Situation };
 
@@ -27,15 +32,18 @@ export function naceVersionOf(profile: Pick<Profile, 'nace' | 'naceVersion'>, co
 }
 
 /**
- * The situation rules look at for a firm: its answers plus its size class (EU Recommendation
- * 2003/361/EC), segment (Tabel 12) and technology class (Tabel 13 of the NACE-BEL version the code
- * is read in, naceVersionOf; content/nace/tech-classes.yaml). Expects a validated profile. Never throws.
+ * The situation rules look at for a firm: its answers (innovation answers with what they imply,
+ * implied.ts) plus its size class (`size`: size.ts with the ceilings in force), segment (Tabel 12)
+ * and technology class (Tabel 13 of the NACE-BEL version the code is read in, naceVersionOf;
+ * content/nace/tech-classes.yaml). Expects a validated profile. Never throws.
  */
-export function situationOf(profile: Profile, content: Content, size: SizeResult = sizeClass(profile), version: NaceVersion = naceVersionOf(profile, content).version): Situation {
+export function situationOf(profile: Profile, content: Content, size: SizeResult, version: NaceVersion = naceVersionOf(profile, content).version): Situation {
+  const { innovation } = withImplied(profile.innovation);
   return {
     sizeClass: size.sizeClass,
     sizeProvisional: size.provisional,
-    segment: segment(profile.innovation),
+    segment: segment(innovation),
+    innovation: (Object.keys(innovation) as InnovationKey[]).filter((k) => innovation[k] === true),
     techClass: techClassOf(profile.nace, content.nace.techClasses[version]),
     region: profile.region,
     province: profile.province,
@@ -71,11 +79,17 @@ export interface Engine {
    * except that a firm outside Flanders gets its region's front door (meta.yaml `frontDoors`) first.
    * A channel that excludes the firm (its `excludes`, or `serves` another region) is listed under
    * `notEligible` when a rule asked for it or it is a core channel. Each quoted fact appears once
-   * per referral, under the first channel that quotes it. Never throws for a valid profile.
-   * `voice` 'about' writes every sentence about the firm ("de onderneming", content/about-voice.yaml)
-   * instead of to it ("u"): for an accountant's or an advisor's view.
+   * per referral, under the first channel that quotes it. `voice` 'about' writes every sentence about
+   * the firm ("de onderneming", content/about-voice.yaml) instead of to it ("u"): for an accountant's
+   * or an advisor's view. `on` (YYYY-MM-DD, default: the device's day) picks the policy figures in
+   * force (content/policy.yaml) and the call windows: a recommendation says when the firm can apply
+   * for the instruments its rules name, and a channel whose instruments all had their last known call
+   * closed, with no next one known, is never ranked first while another channel is recommended.
+   * Never throws for a valid profile.
    */
-  refer(profile: Profile, lang?: Lang, voice?: Voice): Referral;
+  refer(profile: Profile, lang?: Lang, voice?: Voice, on?: string): Referral;
+  /** The situation the rules look at for a validated profile, with the size ceilings in force on `on` (default: today). */
+  situation(profile: Profile, on?: string): Situation;
   /**
    * The referral for a firm known by its region only (outside Flanders): the wizard sends such a
    * firm straight to its own region's front door. Uses only the rules that look at nothing but the
@@ -92,8 +106,6 @@ export interface Engine {
    * warning that names both readings.
    */
   naceDisagreements(): string[];
-  /** The situation rules look at for a validated profile (see situationOf). */
-  situationOf(profile: Profile): Situation;
   /** A fact by its id (facts of every channel), or undefined. */
   fact(id: string): Fact | undefined;
   /** Ids of the rules whose condition holds for this situation, in the order of rules.yaml. */
@@ -103,7 +115,7 @@ export interface Engine {
 /** A reason sentence, or a quoted fact (with its id so a fact is quoted only once per referral). */
 interface ReasonLine { text: string; fact?: string }
 interface ChannelScore { score: number; reasons: ReasonLine[]; laterBecause: string[]; rules: string[]; seen: Set<string> }
-type Candidate = Omit<Recommendation, 'rank' | 'reasons' | 'why' | 'facts'> & { reasons: ReasonLine[] };
+type Candidate = Omit<Recommendation, 'rank' | 'reasons' | 'why' | 'facts'> & { reasons: ReasonLine[]; closedOnly?: boolean };
 type Vars = (key: string) => string | undefined;
 
 /**
@@ -164,6 +176,7 @@ export function createEngine(content: Content): Engine {
     if (rule.when.needs?.some((id) => unsureNeeds.has(id))) return [];
     return [{ rule, parts }];
   });
+  const instrumentOf = new Map(content.rules.flatMap((r) => (r.instrument ? [[r.id, r.instrument] as const] : [])));
   const activeClusters = content.clusters.filter((c) => c.status === 'active');
 
   /** The engine's own sentences in each voice. */
@@ -174,8 +187,39 @@ export function createEngine(content: Content): Engine {
   const cached = memo<string>();
   const quotedFact = (id: string, lang: Lang) => cached(`quote:${lang}:${id}`, () => {
     const fact = facts.get(id)!;
-    return fill(content.engineTexts.quotedFact[lang], { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang) });
+    const vars = { fact: fact.text[lang], source: fact.source, checked: formatDate(fact.checked, lang), pageDate: fact.pageDate && formatDate(fact.pageDate, lang) };
+    return fill((fact.pageDate ? content.engineTexts.quotedFactDated : content.engineTexts.quotedFact)[lang], vars);
   });
+
+  /**
+   * When a firm can apply for instrument `id` of `channel` on day `on`: an open call (until it closes),
+   * else the first call still to come (confirmed or expected), else any time (status open), else the
+   * last known call closed with no next one (calls known, or status closed). Null when nothing is known.
+   */
+  function applicationFor(channel: Channel, id: string, on: string): Application | null {
+    const status = channel.instruments.find((i) => i.id === id)?.status;
+    if (status === 'open') return { instrument: id, timing: 'anyTime' };
+    const calls = channel.calls.filter((c) => c.instrument === id);
+    const open = calls.find((c) => !c.expected && (c.opens ?? '') <= on && c.closes !== undefined && on <= c.closes);
+    if (open) return { instrument: id, timing: 'openUntil', closes: open.closes! };
+    const next = calls
+      .filter((c) => (c.opens ?? c.closes!) > on)
+      .sort((a, b) => (a.opens ?? a.closes!).localeCompare(b.opens ?? b.closes!))[0];
+    if (next) {
+      return { instrument: id, timing: next.expected ? 'nextExpected' : 'nextOpens', ...(next.opens ? { opens: next.opens } : {}), ...(next.closes ? { closes: next.closes } : {}) };
+    }
+    const last = calls.map((c) => c.closes).filter((d): d is string => d !== undefined && d < on).sort().at(-1);
+    if (last || status === 'closed') return { instrument: id, timing: 'closedNoNext', ...(last ? { closes: last } : {}) };
+    return null;
+  }
+
+  /** The sentence saying when the firm can apply, in `lang`. */
+  function applicationText(channel: Channel, a: Application, lang: Lang): string {
+    const name = channel.instruments.find((i) => i.id === a.instrument)?.name[lang] ?? a.instrument;
+    const date = (d: string | undefined) => (d ? formatDate(d, lang) : '');
+    // An expected call may be known only by the day it should close: that day is then the one said.
+    return fill(content.engineTexts.callTiming[a.timing][lang], { instrument: name, opens: date(a.opens ?? a.closes), closes: date(a.closes) });
+  }
   const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang, voice: Voice) => cached(`serves:${voice}:${lang}:${channel.id}`, () =>
     fill(engineTexts[voice].servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
   // Clusters per NACE code: the same few codes come back in every batch.
@@ -349,12 +393,20 @@ export function createEngine(content: Content): Engine {
     return fill(T.sentence[lang], { channel: channel.name[lang], conditions });
   }
 
-  /** Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a fact is quoted only where it first appears. */
+  /**
+   * Best first (stable: equal scores keep the channel order of meta.yaml), `first` before all; a channel
+   * whose known calls are all closed with no next one (`closedOnly`) gives the first place to the best
+   * other channel; a fact is quoted only where it first appears.
+   */
   function rank(candidates: Candidate[], first?: string): Recommendation[] {
     const quoted = new Set<string>();
-    return [...candidates]
-      .sort((a, b) => Number(b.channel === first) - Number(a.channel === first) || b.score - a.score)
-      .map((c, i) => {
+    const sorted = [...candidates].sort((a, b) => Number(b.channel === first) - Number(a.channel === first) || b.score - a.score);
+    if (sorted[0]?.closedOnly && sorted[0].channel !== first) {
+      const open = sorted.findIndex((c) => !c.closedOnly);
+      if (open > 0) sorted.unshift(...sorted.splice(open, 1));
+    }
+    return sorted
+      .map(({ closedOnly: _closed, ...c }, i) => {
         const lines = c.reasons.filter((r) => !r.fact || !quoted.has(r.fact));
         const factIds = lines.flatMap((r) => (r.fact ? [r.fact] : []));
         factIds.forEach((f) => quoted.add(f));
@@ -362,8 +414,8 @@ export function createEngine(content: Content): Engine {
       });
   }
 
-  function refer(profile: Profile, lang: Lang = 'nl', voice: Voice = 'you'): Referral {
-    const size = sizeClass(profile);
+  function refer(profile: Profile, lang: Lang = 'nl', voice: Voice = 'you', on: string = localDate()): Referral {
+    const size = sizeClass(profile, smeCeilings(content.policy, on));
     const { version, assumed } = naceVersionOf(profile, content);
     const s = situationOf(profile, content, size, version);
     const vars = placeholders(s, lang);
@@ -386,7 +438,17 @@ export function createEngine(content: Content): Engine {
         continue;
       }
       const reasons = [...entry.reasons, ...channelExtras(channel, s, lang, voice, vars)];
-      candidates.push({ channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, contact: contactFor(channel, s, lang, voice), ...glanceOf(channel, s, lang) });
+      // The instruments this channel's (positive) rules point to, and when the firm can apply for them.
+      const instruments = [...new Set(entry.rules.flatMap((r) => (ruleById.get(r)!.weight > 0 && instrumentOf.has(r) ? [instrumentOf.get(r)!] : [])))];
+      const applications = instruments.flatMap((i) => applicationFor(channel, i, on) ?? []);
+      reasons.push(...applications.map((a) => ({ text: applicationText(channel, a, lang) })));
+      // Closed without a next call: every positive rule names an instrument, and each of them is closed.
+      const closedOnly = applications.length > 0 && applications.every((a) => a.timing === 'closedNoNext')
+        && entry.rules.every((r) => ruleById.get(r)!.weight < 0 || instrumentOf.has(r)) && instruments.length === applications.length;
+      candidates.push({
+        channel: id, score: entry.score, reasons, laterBecause: entry.laterBecause, rules: entry.rules, contact: contactFor(channel, s, lang, voice), ...glanceOf(channel, s, lang),
+        ...(applications.length ? { applications } : {}), ...(closedOnly ? { closedOnly } : {}),
+      });
     }
     // A firm outside Flanders is always pointed first to its own region's front door.
     const frontDoor = s.region === 'flanders' ? undefined : content.meta.frontDoors[s.region];
@@ -412,6 +474,8 @@ export function createEngine(content: Content): Engine {
       });
       if (differ) warnings.push(differ);
     }
+    const { implied } = withImplied(profile.innovation);
+    if (implied.length) warnings.push(content.engineTexts.impliedAnswers[lang]);
 
     return {
       sizeClass: size.sizeClass,
@@ -425,6 +489,7 @@ export function createEngine(content: Content): Engine {
       notEligible,
       notRecommended,
       warnings,
+      ...(implied.length ? { impliedAnswers: implied } : {}),
       firedRules: fired,
       signals,
       contentVersion: content.meta.contentVersion,
@@ -460,11 +525,11 @@ export function createEngine(content: Content): Engine {
   return {
     content,
     refer,
+    situation: (profile, on = localDate()) => situationOf(profile, content, sizeClass(profile, smeCeilings(content.policy, on))),
     referRegion,
     clustersFor,
     naceReading,
     naceDisagreements,
-    situationOf: (profile) => situationOf(profile, content),
     fact: (id) => facts.get(id),
     rulesThatHold: (s) => rules.filter((r) => r.test(s)).map((r) => r.rule.id),
   };
@@ -478,8 +543,8 @@ export const engineFor: (content: Content) => Engine = perContent(createEngine);
  * `engineFor(content).refer(profile, lang)`, so the engine is made once per content. How it ranks and
  * the sources of its classes: see Engine.refer. Never throws for a valid profile and a loaded content.
  */
-export function refer(profile: Profile, content: Content, lang: Lang = 'nl', voice: Voice = 'you'): Referral {
-  return engineFor(content).refer(profile, lang, voice);
+export function refer(profile: Profile, content: Content, lang: Lang = 'nl', voice: Voice = 'you', on?: string): Referral {
+  return engineFor(content).refer(profile, lang, voice, on);
 }
 
 /** `engineFor(content).referRegion(region, lang)`: the referral for a firm known by its region only (see Engine.referRegion). Never throws for a loaded content. */

@@ -5,7 +5,7 @@
 // Its output types equal the interfaces: tests/contracts/json-schemas.test.ts asserts that at compile time.
 import { z } from './zod';
 import type { Content } from './content-model';
-import { NACE_VERSIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type OutsideRegion } from './types';
+import { INNOVATION_KEYS, NACE_VERSIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES, type OutsideRegion } from './types';
 
 /** The regions whose firms get a RegionReferral (to their own region's front door). */
 export const OUTSIDE_REGIONS = ['brussels', 'wallonia', 'abroad'] as const satisfies readonly OutsideRegion[];
@@ -61,7 +61,14 @@ export function referralSchemas(ids?: ReferralIds) {
     z.regex(/^\d{4}-\d{2}-\d{2}$/),
     z.describe('Version of the content (rules, channels, facts) that made this referral: a date, YYYY-MM-DD (content/meta.yaml).'),
   );
-  const warnings = texts('Things the firm should know, in the requested language: it has no operations in Flanders, its size is provisional (figures missing, or owned by a large group), it is not sure what it needs.');
+  const warnings = texts('Things the firm should know, in the requested language: it has no operations in Flanders, its size is provisional (figures missing, or owned by a large group), it is not sure what it needs, an answer was counted as yes because another implies it.');
+  const day = (what: string) => z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.describe(what)));
+  const applications = z.optional(z.array(z.strictObject({
+    instrument: z.string().check(z.describe('Instrument id (the channel\'s `instruments` in content/channels/).')),
+    timing: z.enum(['openUntil', 'nextOpens', 'nextExpected', 'anyTime', 'closedNoNext']).check(z.describe('openUntil: a call is open now; nextOpens: the next call is confirmed; nextExpected: a next call is expected but not confirmed; anyTime: no calls, apply any time; closedNoNext: the last known call closed and no next one is known (such a channel is never ranked first while another is recommended).')),
+    opens: day('The day the (next) call opens, YYYY-MM-DD, where known.'),
+    closes: day('The day the call closes (or the last known call closed), YYYY-MM-DD, where known.'),
+  })).check(z.describe('When the firm can apply for the instruments the rules of this channel point to, on the day of the referral (also said in `reasons`). Left out when nothing is known.')));
 
   const recommendation = z.strictObject({
     channel: recommended,
@@ -75,6 +82,7 @@ export function referralSchemas(ids?: ReferralIds) {
     glance,
     glanceFacts,
     contact,
+    applications,
   }).check(z.describe('A channel the firm is referred to.'));
 
   const referral = z.strictObject({
@@ -96,6 +104,10 @@ export function referralSchemas(ids?: ReferralIds) {
       opensWith: z.string().check(z.describe('One sentence, in the requested language, on what would bring the channel into view, built from the rule that needs the fewest changed answers (what the firm asks, what is happening, how it innovates, its size).')),
     })).check(z.describe('Channels neither recommended nor excluded that a changed answer could bring into view, in channel order.')),
     warnings,
+    impliedAnswers: z.optional(z.array(z.strictObject({
+      key: z.enum(INNOVATION_KEYS).check(z.describe('The innovation answer counted as yes.')),
+      because: z.enum(INNOVATION_KEYS).check(z.describe('The yes it follows from.')),
+    })).check(z.describe('Innovation answers counted as yes because another implies them (Community Innovation Survey logic: in-house R&D or R&D staff is spending on innovation); left out when none.'))),
     firedRules: z.array(z.strictObject({
       id: z.string().check(z.describe('Rule id (content/rules.yaml).')),
       channel,
@@ -111,7 +123,7 @@ export function referralSchemas(ids?: ReferralIds) {
   const regionReferral = z.strictObject({
     region: z.enum(OUTSIDE_REGIONS).check(z.describe('The firm\'s region (outside Flanders).')),
     outOfRegion: z.literal(true).check(z.describe('Always true.')),
-    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts, why, glance, glanceFacts, contact }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
+    recommendations: z.array(z.strictObject({ channel: recommended, rank, reasons, laterBecause, rules, facts, why, glance, glanceFacts, contact, applications }).check(z.describe('A channel the firm is referred to (no score: only the rules on the region count).')))
       .check(z.describe('The region\'s front door first, then any channel that serves firms from that region.')),
     warnings,
     contentVersion,

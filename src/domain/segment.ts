@@ -1,3 +1,4 @@
+import { withImplied } from './implied';
 import { PROCESS_KEYS, PRODUCT_KEYS, type Innovation, type Segment } from './types';
 
 /**
@@ -6,9 +7,11 @@ import { PROCESS_KEYS, PRODUCT_KEYS, type Innovation, type Segment } from './typ
  * follower, else non-innovator. Rule: Tabel 12 (Bijlage 3, ECOOM's criteria after Gibcus & de Jong
  * 2008, "Innovatiepiramide") of the SERV/Stichting Innovatie & Arbeid study "Kennisdiffusie en
  * innovatie bij Vlaamse kmo's" (serv.be/stichting/project/kennisdiffusie-en-innovatie-vlaamse-kmos).
- * A key that is missing or not `true` means "no". Never throws.
+ * A key that is missing or not `true` means "no", unless another answer implies it (implied.ts: in-house
+ * R&D or R&D staff is spending on innovation). Never throws.
  */
-export function segment(i: Innovation): Segment {
+export function segment(answers: Innovation): Segment {
+  const i = withImplied(answers).innovation;
   const y = (k: keyof Innovation) => i[k] === true;
   if (((y('productInHouse') && y('productNewToMarket')) || y('processInHouse')) && y('inHouseRnd') && y('innovationSpending') && y('rndStaff')) {
     return 'leader';

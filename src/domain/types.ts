@@ -139,6 +139,23 @@ export interface Recommendation {
   glanceFacts: string[];
   /** Whom to contact first for this channel: the point nearest the firm that content gives (see Contact). */
   contact: Contact;
+  /**
+   * When the firm can apply for the instruments the rules of this channel point to (content `calls` and
+   * instrument status, on the day of the referral); left out when no rule names an instrument with a known timing.
+   */
+  applications?: Application[];
+}
+
+/** When a firm can apply for one instrument, on the day of the referral (see CallTiming in content-model.ts). */
+export interface Application {
+  /** Instrument id (the channel's `instruments`). */
+  instrument: string;
+  /** openUntil: a call is open; nextOpens / nextExpected: a next call is confirmed / expected; anyTime: no calls; closedNoNext: the last known call closed and no next one is known. */
+  timing: 'openUntil' | 'nextOpens' | 'nextExpected' | 'anyTime' | 'closedNoNext';
+  /** YYYY-MM-DD, where known. */
+  opens?: string;
+  /** YYYY-MM-DD, where known. */
+  closes?: string;
 }
 
 /**
@@ -199,8 +216,10 @@ export interface Referral {
   notEligible: NotEligible[];
   /** Channels a rule could recommend but none did, with what would change that (only where an answer could). */
   notRecommended: NotRecommended[];
-  /** Things the firm should know (out of region, provisional size, not sure), in the requested language. */
+  /** Things the firm should know (out of region, provisional size, not sure, answers counted as implied), in the requested language. */
   warnings: string[];
+  /** Innovation answers counted as yes because another answer implies them (implied.ts), each with the answer it follows from. */
+  impliedAnswers?: Array<{ key: InnovationKey; because: InnovationKey }>;
   /** Every rule that fired, with its weight: the advisor's view of the reasoning. */
   firedRules: FiredRule[];
   /** Which warning light led to which recommended channels (through the rules that name it). */

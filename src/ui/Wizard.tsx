@@ -3,7 +3,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Step } from '../wizard/answers';
+import { setWizardPolicy, type Step } from '../wizard/answers';
 import type { Lang } from '../domain/types';
 import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
 import { importIntake, type ImportResult } from '../wizard/intake';
@@ -71,6 +71,8 @@ const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
 export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null, detail?: string) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  // The wizard's path reads the policy figures of the content (the staff count that skips the figures page).
+  setWizardPolicy(content.policy);
   // The language the wizard opened in (an imported intake's problems are worded in it).
   const [bootLang] = useState(lang);
   const boot = useMemo(() => initialState(entry, hash, bootLang), [entry, hash, bootLang]);

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Content } from '../domain/content-model';
 import { formatEuro, formatNumber } from '../domain/format';
+import { withImplied } from '../domain/implied';
 import { INTRODUCED_KEYS, PRACTICES_PAGE_KEYS, type InnovationKey, type Lang } from '../domain/types';
 import { questionPath, type Answers, type QuestionStep } from '../wizard/answers';
 import { loadedNaceSearch } from './nace-search-data';
@@ -23,8 +24,10 @@ function naceText(a: Answers, content: Content, lang: Lang): string {
 export interface AnswerRow { step: QuestionStep; label: string; value: string }
 
 export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lang): AnswerRow[] {
+  // Answers implied by others count as given (in-house R&D or R&D staff is spending on innovation), as in the referral.
+  const innovation = withImplied(a.innovation ?? {}).innovation;
   const yes = (keys: readonly InnovationKey[]) => {
-    const list = keys.filter((k) => a.innovation?.[k]);
+    const list = keys.filter((k) => innovation[k]);
     return list.length ? list.map((k) => t(`innovation.short.${k}`)).join('; ') : t('check.noInnovation');
   };
   const amount = (n: number | null | undefined) => (n == null ? t('figures.unknown') : formatEuro(n, lang));

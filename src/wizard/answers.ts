@@ -1,5 +1,7 @@
 // The answers being built by the wizard, and how they become a Profile v1. Pure: no React.
-import type { Content } from '../domain/content-model';
+import type { Content, Policy } from '../domain/content-model';
+import { localDate } from '../domain/format';
+import { largeFromStaff, smeCeilings } from '../domain/policy';
 import { validateProfile } from '../domain/profile';
 import type { Innovation, NaceVersion, Profile, Province, Region } from '../domain/types';
 import type { Mode } from './modes';
@@ -41,8 +43,29 @@ export type Step = (typeof STEPS)[number];
 export const QUESTION_STEPS = ['region', 'staff', 'figures', 'ownership', 'sector', 'introduced', 'practices', 'needs', 'triggers'] as const satisfies readonly Step[];
 export type QuestionStep = (typeof QUESTION_STEPS)[number];
 
-/** Staff alone makes the firm large: the financial figures cannot change that, so we skip them. */
-export const staffMakesLarge = (a: Answers) => (a.staff ?? 0) >= 250;
+/**
+ * The staff count (AWU) from which the firm is large whatever its figures, from the policy figures of the
+ * content (content/policy.yaml, the SME ceilings in force: 250 since 2005). Set by setWizardPolicy.
+ */
+let largeFrom: number | null = null;
+
+/**
+ * Gives the wizard the policy figures its path depends on (content `policy`, the values in force on `on`,
+ * default today). Call it once the content is loaded, before the wizard's first page (src/ui/Wizard.tsx does).
+ */
+export function setWizardPolicy(policy: Policy, on: string = localDate()): void {
+  largeFrom = largeFromStaff(smeCeilings(policy, on));
+}
+
+/**
+ * Staff alone makes the firm large (the count from setWizardPolicy): the financial figures cannot change
+ * that, so we skip them. Throws an Error when setWizardPolicy was not called: a wizard without its
+ * policy figures would guess.
+ */
+export const staffMakesLarge = (a: Answers) => {
+  if (largeFrom === null) throw new Error('the wizard has no policy figures: call setWizardPolicy(content.policy) once the content is loaded');
+  return (a.staff ?? 0) >= largeFrom;
+};
 export const outsideFlanders = (a: Answers) => a.region !== undefined && a.region !== 'flanders';
 /** Warning lights are asked of accountants and advisors, and of owners who ask for them. */
 export const asksTriggers = (a: Answers) => (a.mode ?? 'owner') !== 'owner' || a.showTriggers === true;

@@ -20,6 +20,8 @@ describe('content schemas and the domain content model', () => {
     expectTypeOf<z.output<typeof S.AdvisorSchema>>().toEqualTypeOf<M.Advisor>();
     expectTypeOf<z.output<typeof S.SectorsFileSchema>>().toEqualTypeOf<M.Sectors>();
     expectTypeOf<z.output<typeof S.ValidationMessagesSchema>>().toEqualTypeOf<M.ValidationMessages>();
+    expectTypeOf<z.output<typeof S.CallSchema>>().toEqualTypeOf<M.Call>();
+    expectTypeOf<z.output<typeof S.PolicySchema>>().toEqualTypeOf<M.Policy>();
     // Labels and the pyramid are built from the id lists with Object.fromEntries: assignable both ways.
     expectTypeOf<z.output<typeof S.LabelsSchema>>().toExtend<M.Labels>();
     expectTypeOf<M.Labels>().toExtend<z.output<typeof S.LabelsSchema>>();

@@ -18,19 +18,25 @@ describe('segment (Tabel 12, tested leader -> developer -> applier -> follower -
     it('11a without 10a is not enough either (falls to follower)', () => {
       expect(segment(yes('productNewToMarket', 'inHouseRnd', 'innovationSpending', 'rndStaff'))).toBe('follower');
     });
-    for (const missing of ['inHouseRnd', 'innovationSpending', 'rndStaff'] as const) {
-      it(`missing ${missing} in the second bracket makes it a developer`, () => {
+    it('missing rndStaff in the second bracket makes it a developer', () => {
+      expect(segment(yes('processInHouse', 'inHouseRnd', 'innovationSpending'))).toBe('developer');
+    });
+    // R&D staff implies in-house R&D and spending on innovation (implied.ts, CIS question 22).
+    for (const missing of ['inHouseRnd', 'innovationSpending'] as const) {
+      it(`missing ${missing} with R&D staff still makes a leader: R&D staff implies it`, () => {
         const all = yes('processInHouse', 'inHouseRnd', 'innovationSpending', 'rndStaff');
         delete all[missing];
-        expect(segment(all)).toBe('developer');
+        expect(segment(all)).toBe('leader');
       });
     }
   });
   describe('developer: [10a or 16a] and [21a or 22f or 25]', () => {
     for (const a of ['productInHouse', 'processInHouse'] as const) {
-      for (const b of ['inHouseRnd', 'innovationSpending', 'rndStaff'] as const) {
+      for (const b of ['inHouseRnd', 'innovationSpending'] as const) {
         it(`${a} + ${b}`, () => expect(segment(yes(a, b))).toBe('developer'));
       }
+      // R&D staff alone implies in-house R&D and spending: with 16a that is a leader, with 10a (no 11a) a developer.
+      it(`${a} + rndStaff`, () => expect(segment(yes(a, 'rndStaff'))).toBe(a === 'processInHouse' ? 'leader' : 'developer'));
     }
     it('10a alone (no R&D, spending or staff) is not a developer', () => {
       expect(segment(yes('productInHouse'))).toBe('non-innovator');
@@ -51,8 +57,9 @@ describe('segment (Tabel 12, tested leader -> developer -> applier -> follower -
   describe('non-innovator', () => {
     it('no answers', () => expect(segment({})).toBe('non-innovator'));
     it('all no', () => expect(segment({ newGoods: false, inHouseRnd: false, cooperation: false })).toBe('non-innovator'));
-    for (const k of ['productInHouse', 'processInHouse', 'innovationSpending', 'rndStaff'] as const) {
+    for (const k of ['productInHouse', 'processInHouse', 'innovationSpending'] as const) {
       it(`${k} alone does not count (not in the follower list)`, () => expect(segment(yes(k))).toBe('non-innovator'));
     }
+    it('rndStaff alone implies in-house R&D (21a), which is in the follower list', () => expect(segment(yes('rndStaff'))).toBe('follower'));
   });
 });

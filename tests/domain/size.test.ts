@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load';
+import { smeCeilings } from '../../src/domain/policy';
 import { sizeClass } from '../../src/domain/size';
 
+// The ceilings in force today, read from content/policy.yaml (as the engine does).
+const ceilings = smeCeilings(loadContent().content.policy, '2026-11-30');
 const size = (staff: number, turnoverEur?: number, balanceSheetEur?: number, ownedByLargeGroup?: boolean) =>
-  sizeClass({ staff, turnoverEur, balanceSheetEur, ownedByLargeGroup });
+  sizeClass({ staff, turnoverEur, balanceSheetEur, ownedByLargeGroup }, ceilings);
 const M = 1_000_000;
 
 describe('sizeClass: staff boundaries (figures under every ceiling)', () => {

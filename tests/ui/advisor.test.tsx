@@ -256,7 +256,7 @@ describe('the warm hand-off', () => {
     // The hand-off is in the channel's fold, not on the first screen.
     const first = fold(fill(E.result.moreAbout, { name: channelName(region, 'en') }));
     // Prepared after the result renders (it loads the contact's language first).
-    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) }, { timeout: 10_000 });
+    const copy = await within(first).findByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) }, { timeout: 15_000 });
     expect(within(firstStep).queryByRole('button', { name: fill(E.handoff.copy, { name: channelName(region, 'en') }) })).toBeNull();
     expect(within(first).queryByRole('link', { name: fill(E.handoff.email, { name: channelName(region, 'en') }) })).not.toBeInTheDocument();
     // It copies, and says so (not "opens in your mail program").

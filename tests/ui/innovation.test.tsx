@@ -154,6 +154,29 @@ describe('practices page (how the firm goes about innovation)', () => {
     expect(send.mock.calls[0]![0]).toMatchObject({ answers: { innovation: { inHouseRnd: false, rndStaff: false, cooperation: true } } });
   });
 
+  it('ticking in-house R&D ticks spending on innovation too, and says why (CIS: in-house R&D is innovation expenditure)', async () => {
+    const { user, send } = renderPractices();
+    expect(box(I.innovationSpending)).not.toBeChecked();
+    expect(screen.queryByText(I.spendingImplied)).toBeNull();
+    await user.click(box(I.inHouseRnd));
+    expect(box(I.innovationSpending)).toBeChecked();
+    expect(box(I.innovationSpending)).toHaveAccessibleDescription(`${I.innovationSpendingHint} ${I.spendingImplied}`);
+    await answer(user, I.rndStaff, T.common.no);
+    await submit(user);
+    expect(send.mock.calls[0]![0]).toMatchObject({ answers: { innovation: { inHouseRnd: true, innovationSpending: true } } });
+  });
+
+  it('un-ticking spending while in-house R&D stays ticked still counts spending as yes (the note says so)', async () => {
+    const { user, send } = renderPractices();
+    await user.click(box(I.inHouseRnd));
+    await answer(user, I.rndStaff, T.common.yes);
+    await user.click(box(I.innovationSpending));
+    expect(box(I.innovationSpending)).not.toBeChecked();
+    expect(screen.getByText(I.spendingImplied)).toBeInTheDocument();
+    await submit(user);
+    expect(send.mock.calls[0]![0]).toMatchObject({ answers: { innovation: { inHouseRnd: true, rndStaff: true, innovationSpending: true } } });
+  });
+
   it('in-house R&D without the follow-up answered is an error', async () => {
     const { user, send } = renderPractices();
     await user.click(box(I.inHouseRnd));

@@ -245,6 +245,16 @@ describe('result page', () => {
     expect(screen.queryByRole('heading', { name: T.advisor.title })).toBeNull();
   });
 
+  it('a source with its own page date shows that date next to the checked date', async () => {
+    // A small firm that asks for cybersecurity: the trajectory's rate rests on a page of 1 March 2023.
+    await renderAppAt('result', { ...SME, needs: ['cybersecurity'] });
+    const fact = content.channels.cybersecurity!.facts.find((f) => f.id === 'cyber-rate')!;
+    const item = within(section(R.sources)).getByText((_, el) => el?.tagName === 'LI' && el.textContent!.startsWith(fact.text.nl));
+    const dated = R.pageDated.replace('{{date}}', formatDate(fact.pageDate!, 'nl'));
+    const checked = R.checkedOn.replace('{{date}}', formatDate(fact.checked, 'nl'));
+    expect(item).toHaveTextContent(`${dated}, ${checked}`);
+  });
+
   it('print opens the print dialog', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     const { user } = await renderAppAt('result', SME);

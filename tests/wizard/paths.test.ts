@@ -46,6 +46,10 @@ const INNOVATION: Array<{ segment: Segment; introduced: Innovation; practices: I
   { segment: 'follower', introduced: { newSupportProcesses: true }, practices: {} },
   { segment: 'follower', introduced: {}, practices: { inHouseRnd: true } },
   { segment: 'non-innovator', introduced: {}, practices: {} },
+  // In-house R&D implies spending on innovation (implied.ts): with a product developed in-house, a developer.
+  { segment: 'developer', introduced: { newServices: true, productInHouse: true }, practices: { inHouseRnd: true } },
+  { segment: 'applier', introduced: { newLogistics: true }, practices: { boughtKnowledge: true } },
+  // (Nine answers: a number with no factor in common with the number of needs, so that every need meets every segment.)
 ].map((x) => ({ segment: x.segment as Segment, introduced: page(INTRODUCED_KEYS, x.introduced), practices: page(PRACTICE_KEYS, x.practices) }));
 const NEEDS = content().needs.map((n) => n.id);
 

@@ -1,6 +1,8 @@
 // The innovation questions of the last three years (CIS 2013; keys in src/domain/types.ts). The pyramid segment is
 // derived from these answers, never asked. Follow-ups appear only when they apply.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withImplied } from '../../domain/implied';
 import { PRACTICE_KEYS, PROCESS_KEYS, PRODUCT_KEYS, type Innovation, type InnovationKey } from '../../domain/types';
 import { ChoiceGroup, NONE, tickAllRule, tickedValues } from '../components/Fields';
 import { PageHeading, QuestionPage, useQuestionForm } from '../components/QuestionPage';
@@ -94,14 +96,26 @@ export function PracticesPage() {
   const yn = useYesNo();
   const chosen = tickedValues(form.watch('practices'));
   const { errors } = form.formState;
+  // In-house R&D is spending on innovation (CIS question 22; domain/implied.ts): ticking it ticks spending
+  // too, once, when it is ticked; the note under spending says why, and the answer counts as yes anyway.
+  const doesRnd = chosen.includes('inHouseRnd');
+  const hadRnd = useRef(doesRnd);
+  useEffect(() => {
+    if (doesRnd && !hadRnd.current) {
+      const now = tickedValues(form.getValues('practices'));
+      if (!now.includes('innovationSpending')) form.setValue('practices', [...now.filter((v) => v !== NONE), 'innovationSpending']);
+    }
+    hadRnd.current = doesRnd;
+  }, [doesRnd, form]);
   return (
     <QuestionPage
       form={form}
       onValid={(v) => {
         const set = tickedValues(v.practices);
-        const innovation: Innovation = { ...answers.innovation };
-        for (const k of PRACTICE_KEYS) innovation[k] = set.includes(k);
-        innovation.rndStaff = set.includes('inHouseRnd') && v.rndStaff === 'yes';
+        const given: Innovation = { ...answers.innovation };
+        for (const k of PRACTICE_KEYS) given[k] = set.includes(k);
+        given.rndStaff = set.includes('inHouseRnd') && v.rndStaff === 'yes';
+        const { innovation } = withImplied(given);
         send({ type: 'NEXT', answers: { innovation, practicesAnswered: true } });
       }}
     >
@@ -114,7 +128,7 @@ export function PracticesPage() {
           ...PRACTICE_KEYS.map((k) => ({
             value: k,
             label: t(`innovation.${k}`),
-            hint: t(`innovation.${k}Hint`),
+            hint: k === 'innovationSpending' && doesRnd ? <>{t(`innovation.${k}Hint`)} <strong>{t('innovation.spendingImplied')}</strong></> : t(`innovation.${k}Hint`),
             reveal: k === 'inHouseRnd' && chosen.includes('inHouseRnd') ? (
               <ChoiceGroup id="rndStaff" type="radio" legend={t('innovation.rndStaff')} hint={t('innovation.rndStaffHint')} options={yn} error={errors.rndStaff}
                 selected={form.watch('rndStaff')}

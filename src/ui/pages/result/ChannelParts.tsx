@@ -1,8 +1,7 @@
 // The pieces every channel on the result shows: whom to contact (tap to call or mail), what it costs
-// and how long it takes, open calls, and the channel's own web page.
+// and how long it takes, and the channel's own web page (when to apply is among its reasons).
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../domain/content-model';
-import { formatDate, localDate } from '../../../domain/format';
 import type { Contact as RecommendationContact, Recommendation } from '../../../domain/types';
 import { useLang } from '../../content';
 
@@ -50,24 +49,6 @@ export function ChannelLinks({ channel, shown }: { channel: Channel; shown?: Rec
       <li>{t('result.website')}{t('result.colon')} <a href={url} rel="noopener noreferrer" target="_blank">{url.replace(/^https?:\/\//, '').replace(/\/$/, '')}<span className="visually-hidden"> ({pick(channel.name)})</span></a></li>
       {phone ? <li>{t('result.phone')}{t('result.colon')} <a href={telHref(phone)}>{phone}</a></li> : null}
       {email ? <li>{t('result.email')}{t('result.colon')} <a href={`mailto:${email}`}>{email}</a></li> : null}
-    </ul>
-  );
-}
-
-/** "Open now" / "next call" for instruments that work with calls. */
-export function Calls({ channel }: { channel: Channel }) {
-  const { t, i18n } = useTranslation();
-  const { pick } = useLang();
-  const now = localDate();
-  const upcoming = channel.calls.filter((c) => c.closes >= now);
-  if (!upcoming.length) return null;
-  return (
-    <ul className="calls">
-      {upcoming.map((c) => (
-        <li key={c.id}>
-          <strong>{pick(c.title)}</strong>: {!c.opens || c.opens <= now ? t('result.openNow', { date: formatDate(c.closes, i18n.language) }) : t('result.nextCall', { opens: formatDate(c.opens, i18n.language), closes: formatDate(c.closes, i18n.language) })}
-        </li>
-      ))}
     </ul>
   );
 }

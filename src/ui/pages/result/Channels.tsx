@@ -7,7 +7,7 @@ import type { Answers } from '../../../wizard/answers';
 import { SafeText } from '../../components/SafeText';
 import { content, useLang } from '../../content';
 import { channelText, type Voice } from '../../voice';
-import { Calls, ChannelLinks, ContactPoint, Glance } from './ChannelParts';
+import { ChannelLinks, ContactPoint, Glance } from './ChannelParts';
 import { Handoff } from './Handoff';
 
 type Shown = Omit<Recommendation, 'score'>;
@@ -45,7 +45,6 @@ function ChannelBody({ recommendation, channel, answers, profile, voice, handoff
       </>) : null}
       <h3>{t('result.howItGoes')}</h3>
       <p>{pick(channelText(content, channel, 'firstStep', voice))}</p>
-      <Calls channel={channel} />
       <ChannelLinks channel={channel} shown={recommendation.contact} />
       {handoff ? <Handoff channel={channel} contact={recommendation.contact} answers={answers} profile={profile} /> : null}
     </>

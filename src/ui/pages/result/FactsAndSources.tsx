@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Fact } from '../../../domain/content-model';
 import { formatDate } from '../../../domain/format';
 import { content, useLang } from '../../content';
+import { SourceDates } from './SourceDates';
 
 export function FactsAndSources({ facts }: { facts: Fact[] }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function FactsAndSources({ facts }: { facts: Fact[] }) {
               <li key={f.id}>
                 {pick(f.text)}{' '}
                 <a href={f.source} rel="noopener noreferrer" target="_blank">{t('result.source')}<span className="visually-hidden">: {f.source}</span></a>
-                , {t('result.checkedOn', { date: formatDate(f.checked, lang) })}
+                , <SourceDates fact={f} />
                 {f.changed ? `, ${t('result.changedOn', { date: formatDate(f.changed, lang) })}` : ''}
               </li>
             ))}
