@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, CONTENT_DIR } from './src/content/load';
 import { naceSearchData } from './src/content/nace-search';
+import type { Content } from './src/domain/content-model';
 import { onlyLanguage } from './src/content/only-language';
 import { formatDate } from './src/domain/format';
 import { LANGS, type Lang } from './src/domain/types';
@@ -28,6 +29,10 @@ function dataModules(name: string, prefix: string, data: (path: string, watch: (
   };
 }
 
+/** content/ loaded once for the three languages and the sector page's data; loaded again after a change under content/. */
+let loaded: Content | null = null;
+const contentOnce = (): Content => (loaded ??= loadContent().content);
+
 /**
  * `virtual:content/nl` (en, fr): content/ loaded and validated at build time (a bad file fails the
  * build with file, path and reason), shipped to the browser as plain data with the texts of one language.
@@ -37,7 +42,7 @@ function contentPlugin(): Plugin {
   return {
     ...dataModules('innovatiewijzer-content', prefix, (lang) => {
       if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`no content language ${lang}`);
-      const content = onlyLanguage(loadContent().content, lang as Lang);
+      const content = onlyLanguage(contentOnce(), lang as Lang);
       // The open questions (`unverified`) are for editors and the content check; the app never shows
       // them, and they are 7% of the module every result page loads.
       const channels = Object.fromEntries(Object.entries(content.channels).map(([id, ch]) => [id, { ...ch, unverified: [] }]));
@@ -47,6 +52,7 @@ function contentPlugin(): Plugin {
       server.watcher.add(CONTENT_DIR);
       server.watcher.on('change', (file) => {
         if (!file.startsWith(CONTENT_DIR)) return;
+        loaded = null;
         for (const lang of LANGS) {
           const mod = server.moduleGraph.getModuleById(`\0${prefix}${lang}`);
           if (mod) server.moduleGraph.invalidateModule(mod);
@@ -64,7 +70,7 @@ function contentPlugin(): Plugin {
 function naceSearchPlugin(): Plugin {
   return dataModules('innovatiewijzer-nace-search', 'virtual:nace-search', (_path, watch) => {
     for (const file of ['nace/nacebel-2025.csv', 'nace/correspondence-nace2-to-nace21.csv', 'nace/sections.csv', 'sectors.yaml']) watch(join(CONTENT_DIR, file));
-    return naceSearchData();
+    return naceSearchData(contentOnce());
   });
 }
 
@@ -169,7 +175,7 @@ const CSP = [
   "connect-src 'self'", "manifest-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
 ].join('; ');
 
-const contentVersion = loadContent().content.meta.contentVersion;
+const contentVersion = contentOnce().meta.contentVersion;
 
 export default defineConfig({
   plugins: [

@@ -2,7 +2,7 @@
 // of content/sectors.yaml (written for 2008 codes) carried to the 2025 codes through Eurostat's class
 // correspondence. Made at build time (vite.config.ts, module `virtual:nace-search`), loaded by the
 // sector page only when it opens. Node only (reads content/).
-import type { NaceSearchData, NaceSearchEntry } from '../domain/content-model';
+import type { Content, NaceSearchData, NaceSearchEntry } from '../domain/content-model';
 import { loadContent, readNaceLists, CONTENT_DIR, type NaceListRow } from './load';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,13 +20,12 @@ const digits = (code: string) => code.replace('.', '');
 
 /**
  * The sector page's search data, from content/ (the loaded content for sectors.yaml and the
- * correspondence, the 2025 list for the titles). Divisions, groups and classes; a subclass only
+ * correspondence, the 2025 list in `dir` for the titles). Divisions, groups and classes; a subclass only
  * where its title says more than its class's. Keywords of a 2008 division or group go to the 2025
  * entries of the same level that receive most of its classes (all of them on a tie), a division's
  * also to the 2025 division with its number.
  */
-export function naceSearchData(dir: string = CONTENT_DIR): NaceSearchData {
-  const { content } = loadContent(dir);
+export function naceSearchData(content: Content = loadContent().content, dir: string = CONTENT_DIR): NaceSearchData {
   const lists = readNaceLists(dir)!;
   const rows = lists['2025'];
   const byCode = new Map(rows.map((r) => [r.code, r]));

@@ -17,7 +17,7 @@ const PAGES: Array<{ title: string; answer: (user: UserEvent) => Promise<void> }
   { title: T.staff.title, answer: (user) => user.type(screen.getByRole('textbox', { name: T.staff.title }), '12,5') },
   { title: T.figures.title, answer: async (user) => { await user.type(screen.getByRole('textbox', { name: T.figures.turnoverLabel }), '1.800.000'); await user.type(screen.getByRole('textbox', { name: T.figures.balanceLabel }), 'EUR 2 mln'); } },
   { title: T.ownership.title, answer: (user) => user.click(screen.getByRole('radio', { name: T.common.no })) },
-  { title: T.sector.title, answer: async (user) => { await user.type(screen.getByRole('searchbox'), 'bakkerij'); await user.click(screen.getByRole('radio', { name: /^10\.7 / })); } },
+  { title: T.sector.title, answer: async (user) => { await user.type(screen.getByRole('searchbox'), 'bakkerij'); await user.click(await screen.findByRole('radio', { name: /^10\.7 / }, { timeout: 20_000 })); } }, // the NACE list loads on its own
   { title: I.introducedTitle, answer: async (user) => {
     await user.click(screen.getByRole('checkbox', { name: I.newGoods }));
     await user.click(within(screen.getByRole('group', { name: I.productInHouse })).getByRole('radio', { name: T.common.yes }));
