@@ -30,9 +30,7 @@ export function App() {
   const [link] = useState(() => findShareLink(location));
   const hash = link?.fragment ?? location.hash;
   const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : null));
-  const [{ notice, detail }, setNoticeState] = useState<{ notice: Notice | null; detail?: string }>({ notice: null });
-  // A notice, with what exactly was wrong when there is more to say (the field of a hand-edited intake).
-  const setNotice = (n: Notice | null, d?: string) => setNoticeState({ notice: n, detail: d });
+  const [notice, setNotice] = useState<Notice | null>(null);
   const resumable = readStorage(SAVE_KEY) !== null;
   // Tells tests and tools that React has taken over the prerendered start page.
   useEffect(() => { document.documentElement.dataset.ready = 'true'; }, []);
@@ -76,7 +74,6 @@ export function App() {
         {notice ? (
           <div className="panel panel--notice" role="status">
             <p>{t(`notice.${notice}`)}</p>
-            {detail ? <p className="notice-detail">{detail}</p> : null}
             <button type="button" className="link-button" onClick={() => setNotice(null)}>{t('notice.dismiss')}</button>
           </div>
         ) : null}

@@ -4,7 +4,6 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setWizardPolicy, type Step } from '../wizard/answers';
-import type { Lang } from '../domain/types';
 import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
@@ -33,10 +32,10 @@ export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-
   | `import-${Exclude<ImportResult, { ok: true }>['problem']}` | 'import-content-changed';
 
 /** What the wizard starts from: a share link, saved progress or a fresh start; or a notice when those were unusable. */
-function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved['answers'] | null; step: Step; notice: Notice | null; detail?: string } {
+function initialState(entry: Entry, hash: string): { answers: Saved['answers'] | null; step: Step; notice: Notice | null } {
   if (entry.kind === 'import') {
-    const imported = importIntake(entry.text, content, lang);
-    if (!imported.ok) return { answers: null, step: 'start', notice: `import-${imported.problem}`, detail: imported.detail };
+    const imported = importIntake(entry.text, content);
+    if (!imported.ok) return { answers: null, step: 'start', notice: `import-${imported.problem}` };
     return { answers: { ...imported.answers, notes: imported.notes }, step: 'result', notice: imported.contentChanged ? 'import-content-changed' : null };
   }
   if (entry.kind === 'link') {
@@ -68,14 +67,12 @@ const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
 };
 
 /** `hash`: the URL fragment the page was opened with (a share link when entry is 'link'). */
-export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null, detail?: string) => void }) {
+export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   // The wizard's path reads the policy figures of the content (the staff count that skips the figures page).
   setWizardPolicy(content.policy);
-  // The language the wizard opened in (an imported intake's problems are worded in it).
-  const [bootLang] = useState(lang);
-  const boot = useMemo(() => initialState(entry, hash, bootLang), [entry, hash, bootLang]);
+  const boot = useMemo(() => initialState(entry, hash), [entry, hash]);
   const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step) : undefined });
   const step = useSelector(actor, (s) => s.value as Step);
   const answers = useSelector(actor, (s) => s.context.answers);
@@ -90,12 +87,12 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const entries = useRef<Step[]>([]);
 
   // onNotice is the parent's callback: telling it something is no reason to run an effect again.
-  const notify = useEffectEvent((notice: Notice | null, detail?: string) => onNotice(notice, detail));
+  const notify = useEffectEvent((notice: Notice | null) => onNotice(notice));
 
   useEffect(() => {
     // The answers never stay in the address bar (nor in the history) once read.
     if (entry.kind === 'link') history.replaceState(null, '', location.pathname + location.search);
-    notify(boot.notice, boot.detail);
+    notify(boot.notice);
     if (!boot.answers && boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
   }, [actor, boot, entry]); // boot changes with entry (useMemo above): this runs once per entry
 
@@ -184,8 +181,8 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
         onStart={(mode) => actor.send({ type: 'START', mode })}
         onImport={(text) => {
           if (text === null) { onNotice('import-too-large'); return; }
-          const imported = importIntake(text, content, lang);
-          if (!imported.ok) { onNotice(`import-${imported.problem}`, imported.detail); return; }
+          const imported = importIntake(text, content);
+          if (!imported.ok) { onNotice(`import-${imported.problem}`); return; }
           onNotice(imported.contentChanged ? 'import-content-changed' : null);
           actor.send({ type: 'RESTORE', answers: { ...imported.answers, notes: imported.notes }, step: 'result' });
         }}

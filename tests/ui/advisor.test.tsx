@@ -535,17 +535,6 @@ describe('opening a saved intake from the start page', () => {
     expect(parseSaved(localStorage.getItem(SAVE_KEY))).toMatchObject({ ok: true, value: { answers: { mode: 'client', staff: 14, nace: '25.62' } } });
   });
 
-  it('a hand-edited intake (staff "14" as text, nace spoiled) names every field and the reason', async () => {
-    await renderApp();
-    const edited = JSON.parse(intakeFile(INTAKE, '')) as { profile: Record<string, unknown> };
-    await upload(file(JSON.stringify({ ...edited, profile: { ...edited.profile, staff: '14', nace: 'x' } }), 'edited.json'));
-    await screen.findByText(T.notice['import-invalid-profile'], {}, { timeout: 10_000 });
-    const detail = document.querySelector('.notice-detail')!;
-    expect(detail.closest('[role="status"]')).not.toBeNull();
-    expect(detail).toHaveTextContent(/^staff: .*"14".*Verwacht: een getal vanaf 0/);
-    expect(detail).toHaveTextContent(/ \| nace: .*"x"/);
-  });
-
   it('a wrong file while the wizard runs: a message, and the answers in the machine stay', async () => {
     const { user } = await renderAppAt('staff', { mode: 'client', region: 'flanders', province: 'limburg', staff: 7 });
     // Back to the start page (inside the wizard).
