@@ -6,7 +6,7 @@ import { App } from './ui/App';
 import { loadContentFor } from './ui/content';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
-import { registerServiceWorker } from './ui/service-worker';
+import { registerServiceWorker, resumingAfterUpdate } from './ui/service-worker';
 
 function preferredLanguage() {
   const saved = readStorage(LANG_KEY);
@@ -25,7 +25,8 @@ if (shareLink) {
   import('./ui/Wizard').catch(() => undefined);
   loadContentFor(lang).catch(() => undefined);
 }
-const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch');
+// (After a reload into a new version the app reopens the saved progress: no start page either.)
+const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.
 await initI18n(lang, startPage ? 'start' : 'all');
 const app = (

@@ -13,7 +13,7 @@ import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, savedAtOf, writeStorage } from '../wizard/storage';
 import { findShareLink, isShareFragment } from '../wizard/share-link';
 import type { Entry, Notice, NoticeValues } from './Wizard';
-import { ChunkLoadError, LoadFailure, retryableLazy, withRetry } from './connection';
+import { ChunkLoadError, LoadFailure, retryableLazy, retryByReload, withRetry } from './connection';
 import { setSafeToReload, takeResumeAfterUpdate } from './service-worker';
 import { UpdateBanner } from './UpdateBanner';
 
@@ -36,6 +36,7 @@ export function App() {
   const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : takeResumeAfterUpdate() ? { kind: 'resume' } : null));
   /** A language the switch could not load (no connection): said, with a retry. */
   const [langFailed, setLangFailed] = useState<Lang | null>(null);
+  const [langStillOffline, setLangStillOffline] = useState(false);
   const [notice, setNoticeState] = useState<{ key: Notice; values?: NoticeValues } | null>(null);
   const setNotice = (key: Notice | null, values?: NoticeValues) => setNoticeState(key ? { key, values } : null);
   const resumable = readStorage(SAVE_KEY) !== null;
@@ -64,9 +65,17 @@ export function App() {
       writeStorage(LANG_KEY, next);
     } catch {
       setLangFailed(next);
+      setLangStillOffline(false);
     }
   };
-  const loadFailure = (reset: () => void) => <LoadFailure onRetry={() => { Wizard.retry(); BatchPage.retry(); reset(); }} />;
+  const loadFailure = (error: unknown) => <LoadFailure error={error} />;
+  /** A retry of a language that could not load: once the server answers, a reload in that language (keeping the saved progress). */
+  const retryLanguage = async (next: Lang) => {
+    writeStorage(LANG_KEY, next);
+    if (await retryByReload()) return;
+    writeStorage(LANG_KEY, i18n.language);
+    setLangStillOffline(true);
+  };
 
   return (
     <>
@@ -93,9 +102,10 @@ export function App() {
           <div className="panel panel--warning" role="alert">
             <p>{t('connection.languageFailed', { language: t(`lang.${langFailed}`) })} {t('connection.answersKept')}</p>
             <div className="button-group">
-              <button type="button" className="button button--secondary" onClick={() => void switchLanguage(langFailed)}>{t('connection.retry')}</button>
+              <button type="button" className="button button--secondary" onClick={() => void retryLanguage(langFailed)}>{t('connection.retry')}</button>
               <button type="button" className="link-button" onClick={() => setLangFailed(null)}>{t('notice.dismiss')}</button>
             </div>
+            <p role="status">{langStillOffline ? t('connection.stillOffline') : ''}</p>
           </div>
         ) : null}
         {notice ? (
@@ -105,14 +115,14 @@ export function App() {
           </div>
         ) : null}
         {new URLSearchParams(location.search).has('batch') ? (
-          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(reset) : <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />)}>
+          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error) : <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />)}>
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <BatchPage />
             </Suspense>
           </ErrorBoundary>
         ) : entry ? (
           // A failed load of the wizard's code (e.g. offline before it was ever cached) says so, with a retry.
-          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(reset)
+          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error)
             : <PageError onBack={() => { reset(); setEntry(null); }} backLabel={t('pageError.home')} />)}>
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <Wizard entry={entry} hash={hash} onNotice={setNotice} />

@@ -2,7 +2,7 @@
 // gone: retried a few times, then explained. The message says what happened (no connection, or this
 // version's files are gone from the server after a new version was put online), that the answers are
 // kept on this device, and offers to try again. Never a dead end, never an unhandled rejection.
-import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
+import { lazy, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from './components/PageHeading';
 import { reloadKeepingProgress } from './service-worker';
@@ -45,49 +45,69 @@ export class ChunkLoadError extends Error {
 }
 
 /**
- * A lazily loaded component whose load is retried (withRetry) and whose failure is a ChunkLoadError
- * (the error boundary tells it from a bug in a page). React keeps a lazy component's failure, so
- * `retry()` makes a new one: the next render loads anew (the "try again" button).
+ * A lazily loaded component whose load is retried a few times (withRetry) and whose failure is a
+ * ChunkLoadError (the error boundary tells it from a bug in a page, and shows LoadFailure).
  */
 export function retryableLazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
-  const make = () => lazy(() => withRetry(load).catch((e: unknown) => { throw new ChunkLoadError(e); }));
-  let Current = make();
-  function Retryable(props: P) {
-    return createElement(Current, props);
-  }
-  return Object.assign(Retryable, { retry: () => { Current = make(); } });
+  return lazy(() => withRetry(load).catch((e: unknown) => { throw new ChunkLoadError(e); }));
 }
 
 /** Why a load failed: no connection, or the server answers but no longer has this version's file. */
 export type LoadProblem = 'offline' | 'gone';
 
-export function useLoadProblem(): LoadProblem | null {
-  const [problem, setProblem] = useState<LoadProblem | null>(null);
-  useEffect(() => {
-    let live = true;
-    void serverReachable().then((up) => { if (live) setProblem(up ? 'gone' : 'offline'); });
-    return () => { live = false; };
-  }, []);
-  return problem;
+/** The address of the file a failed dynamic import names (Chromium, Firefox and Safari name it in the message). */
+function failedUrl(error: unknown): string | null {
+  const message = String((error as { cause?: unknown } | null)?.cause ?? error);
+  const m = /(https?:\/\/\S+?\.(?:m?js|css))/.exec(message);
+  return m && m[1]!.startsWith(location.origin) ? m[1]! : null;
+}
+
+/** Offline when the server cannot be reached; gone when it answers 404 for the file that failed; else offline (it failed just now). */
+export async function diagnose(error: unknown): Promise<LoadProblem> {
+  if (!(await serverReachable())) return 'offline';
+  const url = failedUrl(error);
+  if (!url) return 'offline';
+  const answer = await fetch(url, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+  return answer?.status === 404 ? 'gone' : 'offline';
 }
 
 /**
- * Shown instead of a part of the app that could not be loaded. `onRetry` tries the load again (in
- * this page); when the server is up but the file is gone (a new version replaced it), the page is
- * reloaded into the new version with the saved progress reopened.
+ * Tries again: once the server can be reached, the page reloads and reopens the saved progress (a
+ * browser keeps a failed module load for the page's life, so only a reload loads it anew). Returns
+ * false, and does nothing, while the server still cannot be reached.
  */
-export function LoadFailure({ onRetry }: { onRetry: () => void }) {
+export async function retryByReload(): Promise<boolean> {
+  if (!(await serverReachable())) return false;
+  reloadKeepingProgress();
+  return true;
+}
+
+/**
+ * Shown instead of a part of the app that could not be loaded (`error`): what happened (no connection,
+ * or a new version replaced this one's files), that the answers are kept, and a way on that works once
+ * the server can be reached (a reload that reopens the saved progress).
+ */
+export function LoadFailure({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const problem = useLoadProblem();
+  const [problem, setProblem] = useState<LoadProblem | null>(null);
+  /** A retry found the connection still gone: said, so the button visibly did something. */
+  const [stillOffline, setStillOffline] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void diagnose(error).then((p) => { if (live) setProblem(p); });
+    return () => { live = false; };
+  }, [error]);
   useEffect(() => { document.querySelector<HTMLElement>('main h1')?.focus(); }, []);
+  const gone = problem === 'gone';
   return (
     <div role="alert">
-      <PageHeading>{problem === 'gone' ? t('connection.goneTitle') : t('connection.offlineTitle')}</PageHeading>
-      <p>{problem === 'gone' ? t('connection.goneText') : t('connection.offlineText')}</p>
+      <PageHeading>{gone ? t('connection.goneTitle') : t('connection.offlineTitle')}</PageHeading>
+      <p>{gone ? t('connection.goneText') : t('connection.offlineText')}</p>
       <p>{t('connection.answersKept')}</p>
-      <button type="button" className="button" onClick={problem === 'gone' ? reloadKeepingProgress : onRetry}>
-        {problem === 'gone' ? t('connection.reload') : t('connection.retry')}
+      <button type="button" className="button" onClick={() => void retryByReload().then((done) => setStillOffline(!done))}>
+        {gone ? t('connection.reload') : t('connection.retry')}
       </button>
+      <p role="status">{stillOffline ? t('connection.stillOffline') : ''}</p>
     </div>
   );
 }

@@ -87,6 +87,15 @@ export function reloadKeepingProgress() {
   location.reload();
 }
 
+/** Whether this load is such a reload (without taking the mark: the app does that). */
+export function resumingAfterUpdate(): boolean {
+  try {
+    return sessionStorage.getItem(RESUME_AFTER_UPDATE) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** True once after a reload into a new version: the app opens the saved progress instead of the start page. */
 export function takeResumeAfterUpdate(): boolean {
   try {

@@ -80,7 +80,8 @@ describe('a deploy while a tab is open', () => {
       await context.close();
       await server.stop();
     }
-  });
+    // Two visits, a walk to a result and the waits for the service workers: longer than one page's test.
+  }, 150_000);
 
   it('a chunk gone from the server (no service worker): retried, then explained, and a reload to the new version', async () => {
     let server = await serve(distDir());

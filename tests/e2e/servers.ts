@@ -4,7 +4,6 @@
 // so "offline" here means the server is really gone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +45,7 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Ru
  */
 export async function vitePreview(dir: string): Promise<Running> {
   const port = await freePort();
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   const child: ChildProcess = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
   });
