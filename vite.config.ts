@@ -66,6 +66,8 @@ function stringsPlugin(): Plugin {
   });
 }
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /**
  * The start page prerendered into index.html (from the Dutch strings), and in the build a
  * Content-Security-Policy that allows nothing but the app's own origin and no inline script.
@@ -78,7 +80,11 @@ function startPagePlugin(): Plugin {
       handler(html, ctx) {
         const nl = JSON.parse(readFileSync(join(CONTENT_DIR, 'locales/nl.json'), 'utf8'));
         const versionText = String(nl.footer.contentVersion).replace('{{version}}', formatDate(contentVersion, 'nl'));
-        let out = html.replace('<div id="root"></div>', `<div id="root">${startPageHtml(nl, versionText)}</div>`);
+        // Outside #root (React never sees it): shown by main.tsx when the app itself cannot be loaded.
+        const bootFailed = `<div id="boot-failed" class="container" role="alert" hidden><h2>${escapeHtml(nl.connection.offlineTitle)}</h2>`
+          + `<p>${escapeHtml(nl.connection.offlineText)} ${escapeHtml(nl.connection.answersKept)}</p>`
+          + `<button type="button" class="button">${escapeHtml(nl.connection.retry)}</button></div>`;
+        let out = html.replace('<div id="root"></div>', `<div id="root">${startPageHtml(nl, versionText)}</div>\n    ${bootFailed}`);
         if (ctx.server || !ctx.bundle) return out;
         // The stylesheet is small: inline it so the first paint waits for nothing; the CSP allows it by hash.
         const styleHashes: string[] = [];
