@@ -6,6 +6,7 @@ import { App } from './ui/App';
 import { loadContentFor } from './ui/content';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
+import { registerServiceWorker, resumingAfterUpdate } from './ui/service-worker';
 
 function preferredLanguage() {
   const saved = readStorage(LANG_KEY);
@@ -20,10 +21,12 @@ const shareLink = findShareLink(location) !== null;
 if (shareLink) {
   root.replaceChildren();
   // Fetch the wizard and the content alongside the strings instead of after them.
-  void import('./ui/Wizard');
-  void loadContentFor(lang);
+  // (A failure here is shown where the app needs them: the wizard's load retries and explains.)
+  import('./ui/Wizard').catch(() => undefined);
+  loadContentFor(lang).catch(() => undefined);
 }
-const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch');
+// (After a reload into a new version the app reopens the saved progress: no start page either.)
+const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.
 await initI18n(lang, startPage ? 'start' : 'all');
 const app = (
@@ -38,9 +41,6 @@ if (startPage && lang === 'nl' && readStorage(SAVE_KEY) === null && root.firstEl
 // A transition: React renders in slices and leaves the main thread free in between.
 else startTransition(() => createRoot(root).render(app));
 
-// Offline after the first visit (the build writes sw.js, see vite.config.ts); registered once the page has loaded.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register);
-}
+// Offline after the first visit, and new builds without breaking this page (the build writes sw.js, see
+// vite.config.ts; src/ui/service-worker.ts); registered once the page has loaded.
+if (import.meta.env.PROD) registerServiceWorker();

@@ -55,8 +55,15 @@ async function fileAt(dir: string, urlPath: string): Promise<string | undefined>
   return undefined;
 }
 
-/** Serves the build in `dir` (dist/ by default) on a free port of 127.0.0.1. */
-export function serveDist(dir = dist): Promise<http.Server> {
+export interface ServeOptions {
+  /** Headers added to every answer, e.g. `{ vary: 'Origin' }` as `vite preview` and many hosts send. */
+  headers?: Record<string, string>;
+  /** The port (default: a free one), e.g. to bring a server back where a page expects it. */
+  port?: number;
+}
+
+/** Serves the build in `dir` (dist/ by default) on 127.0.0.1. */
+export function serveDist(dir = dist, options: ServeOptions = {}): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
     let file = await fileAt(dir, urlPath).catch(() => undefined);
@@ -64,17 +71,17 @@ export function serveDist(dir = dist): Promise<http.Server> {
     // reference shows up as a console error instead of HTML served as JavaScript.
     if (!file && !path.extname(urlPath)) file = path.join(dir, 'index.html');
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      res.writeHead(404, { ...options.headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type });
+    res.writeHead(200, { ...options.headers, 'content-type': type });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve(server));
   });
 }
 

@@ -4,7 +4,7 @@
 // the start page uses only the first part.
 
 /** Top-level groups of the strings that the header, footer, start page, notices and error page use. */
-export const START_STRINGS = ['app', 'lang', 'languageName', 'start', 'resume', 'footer', 'notice', 'pageError'] as const;
+export const START_STRINGS = ['app', 'lang', 'languageName', 'start', 'resume', 'footer', 'notice', 'pageError', 'connection', 'update'] as const;
 
 export type StringsPart = 'start' | 'rest';
 

@@ -1,6 +1,6 @@
 // The app shell: header with the language switch, footer, notices, and the start page. It loads the
 // wizard (machine, pages, content) only when it is needed, so the start page shows at once.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../domain/types';
 import { changeLanguage, LANG_KEY, loadAllStrings } from '../i18n';
@@ -10,18 +10,21 @@ import { formatDate } from '../domain/format';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
-import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
+import { readStorage, SAVE_KEY, savedAtOf, writeStorage } from '../wizard/storage';
 import { findShareLink, isShareFragment } from '../wizard/share-link';
-import type { Entry, Notice } from './Wizard';
+import type { Entry, Notice, NoticeValues } from './Wizard';
+import { ChunkLoadError, LoadFailure, retryableLazy, retryByReload, withRetry } from './connection';
+import { setSafeToReload, takeResumeAfterUpdate } from './service-worker';
+import { UpdateBanner } from './UpdateBanner';
 
-// The wizard with the content texts and all the strings of the active language.
-const Wizard = lazy(async () => {
+// The wizard with the content texts and all the strings of the active language, and advisors' batch
+// triage (?batch), each loaded only when needed: retried, then explained (connection.tsx). After a
+// failure, "try again" loads anew (retryableLazy).
+const Wizard = retryableLazy(async () => {
   const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]);
   return module;
 });
-
-// Advisors' batch triage (?batch): its own page, loaded only there.
-const BatchPage = lazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);
+const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -29,9 +32,15 @@ export function App() {
   // it opens the wizard straight on its result, or on the first question it leaves open.
   const [link] = useState(() => findShareLink(location));
   const hash = link?.fragment ?? location.hash;
-  const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : null));
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // After a reload into a new version (service-worker.ts), straight back to the saved progress.
+  const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : takeResumeAfterUpdate() ? { kind: 'resume' } : null));
+  /** A language the switch could not load (no connection): said, with a retry. */
+  const [langFailed, setLangFailed] = useState<Lang | null>(null);
+  const [langStillOffline, setLangStillOffline] = useState(false);
+  const [notice, setNoticeState] = useState<{ key: Notice; values?: NoticeValues } | null>(null);
+  const setNotice = (key: Notice | null, values?: NoticeValues) => setNoticeState(key ? { key, values } : null);
   const resumable = readStorage(SAVE_KEY) !== null;
+  const savedAt = resumable ? savedAtOf(readStorage(SAVE_KEY)) : undefined;
   // Tells tests and tools that React has taken over the prerendered start page.
   useEffect(() => { document.documentElement.dataset.ready = 'true'; }, []);
   // A link whose "#" was encoded into the path ("/%23r=..."): the path goes back to the app's own
@@ -46,9 +55,26 @@ export function App() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
+  // The start page itself loses nothing on a reload (the wizard says so for its own pages).
+  useEffect(() => { if (!entry) setSafeToReload(true); }, [entry]);
+
   const switchLanguage = async (next: Lang) => {
-    await changeLanguage(next);
+    try {
+      await withRetry(() => changeLanguage(next));
+      setLangFailed(null);
+      writeStorage(LANG_KEY, next);
+    } catch {
+      setLangFailed(next);
+      setLangStillOffline(false);
+    }
+  };
+  const loadFailure = (error: unknown) => <LoadFailure error={error} />;
+  /** A retry of a language that could not load: once the server answers, a reload in that language (keeping the saved progress). */
+  const retryLanguage = async (next: Lang) => {
     writeStorage(LANG_KEY, next);
+    if (await retryByReload()) return;
+    writeStorage(LANG_KEY, i18n.language);
+    setLangStillOffline(true);
   };
 
   return (
@@ -71,21 +97,33 @@ export function App() {
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
+        <UpdateBanner />
+        {langFailed ? (
+          <div className="panel panel--warning" role="alert">
+            <p>{t('connection.languageFailed', { language: t(`lang.${langFailed}`) })} {t('connection.answersKept')}</p>
+            <div className="button-group">
+              <button type="button" className="button button--secondary" onClick={() => void retryLanguage(langFailed)}>{t('connection.retry')}</button>
+              <button type="button" className="link-button" onClick={() => setLangFailed(null)}>{t('notice.dismiss')}</button>
+            </div>
+            <p role="status">{langStillOffline ? t('connection.stillOffline') : ''}</p>
+          </div>
+        ) : null}
         {notice ? (
           <div className="panel panel--notice" role="status">
-            <p>{t(`notice.${notice}`)}</p>
+            <p>{t(`notice.${notice.key}`, notice.values)}</p>
             <button type="button" className="link-button" onClick={() => setNotice(null)}>{t('notice.dismiss')}</button>
           </div>
         ) : null}
         {new URLSearchParams(location.search).has('batch') ? (
-          <ErrorBoundary fallback={() => <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />}>
+          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error) : <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />)}>
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <BatchPage />
             </Suspense>
           </ErrorBoundary>
         ) : entry ? (
-          // Also catches a failed load of the wizard's code (e.g. offline before it was ever cached).
-          <ErrorBoundary fallback={(reset) => <PageError onBack={() => { reset(); setEntry(null); }} backLabel={t('pageError.home')} />}>
+          // A failed load of the wizard's code (e.g. offline before it was ever cached) says so, with a retry.
+          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error)
+            : <PageError onBack={() => { reset(); setEntry(null); }} backLabel={t('pageError.home')} />)}>
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <Wizard entry={entry} hash={hash} onNotice={setNotice} />
             </Suspense>
@@ -93,6 +131,7 @@ export function App() {
         ) : (
           <StartPage
             resumable={resumable}
+            savedAt={savedAt}
             onStart={(mode) => setEntry({ kind: 'start', mode })}
             onResume={() => setEntry({ kind: 'resume' })}
             onDiscard={() => { writeStorage(SAVE_KEY, null); setEntry({ kind: 'start', mode: 'owner' }); }}

@@ -8,8 +8,11 @@ import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from 
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
 import type { Mode } from '../wizard/modes';
-import { decodeShareFragment, parseSaved, serialiseSaved, type Saved } from '../wizard/persistence';
+import { decodeShareFragment, parseSaved, type Saved } from '../wizard/persistence';
 import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
+import type { Lang } from '../domain/types';
+import { formatNumber } from '../domain/format';
+import { useSavedWork } from './saved-work';
 import { content, useLang } from './content';
 import { CheckPage } from './pages/CheckPage';
 import { FiguresPage } from './pages/FiguresPage';
@@ -28,14 +31,23 @@ import { TriggersPage } from './pages/TriggersPage';
 import { draftStore, WizardUiContext, type WizardUi } from './wizard-context';
 
 export type Entry = { kind: 'start'; mode: Mode } | { kind: 'resume' } | { kind: 'link' } | { kind: 'import'; text: string };
-export type Notice = 'link-damaged' | 'link-outdated' | 'link-invalid' | 'saved-damaged' | 'storage-unavailable'
-  | `import-${Exclude<ImportResult, { ok: true }>['problem']}` | 'import-content-changed';
+export type Notice = 'link-damaged' | 'link-outdated' | 'link-newer' | 'link-invalid' | 'saved-damaged' | 'saved-outdated' | 'saved-newer'
+  | 'saved-merged' | 'storage-unavailable' | `import-${Exclude<ImportResult, { ok: true }>['problem']}` | 'import-content-changed';
+/** A notice and the values its text names (e.g. the field and the limit of an intake that is too long). */
+export type NoticeValues = Record<string, string | number>;
+
+/** The notice for an import that failed, with what its text names. */
+export function importNotice(problem: Exclude<ImportResult, { ok: true }>, lang: Lang): [Notice, NoticeValues] {
+  return [`import-${problem.problem}`, {
+    field: problem.field ?? '', limit: formatNumber(problem.limit ?? 0, lang), length: formatNumber(problem.length ?? 0, lang), detail: problem.detail ?? '',
+  }];
+}
 
 /** What the wizard starts from: a share link, saved progress or a fresh start; or a notice when those were unusable. */
-function initialState(entry: Entry, hash: string): { answers: Saved['answers'] | null; step: Step; notice: Notice | null } {
+function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved['answers'] | null; step: Step; notice: Notice | null; values?: NoticeValues } {
   if (entry.kind === 'import') {
-    const imported = importIntake(entry.text, content);
-    if (!imported.ok) return { answers: null, step: 'start', notice: `import-${imported.problem}` };
+    const imported = importIntake(entry.text, content, lang);
+    if (!imported.ok) { const [notice, values] = importNotice(imported, lang); return { answers: null, step: 'start', notice, values }; }
     return { answers: { ...imported.answers, notes: imported.notes }, step: 'result', notice: imported.contentChanged ? 'import-content-changed' : null };
   }
   if (entry.kind === 'link') {
@@ -46,8 +58,8 @@ function initialState(entry: Entry, hash: string): { answers: Saved['answers'] |
   if (entry.kind === 'resume') {
     const saved = parseSaved(readStorage(SAVE_KEY), content);
     if (saved?.ok) return { answers: saved.value.answers, step: saved.value.step, notice: null };
-    // The damaged save stays where it is until the user saves new answers over it.
-    return { answers: null, step: 'start', notice: saved ? 'saved-damaged' : null };
+    // The unreadable save stays where it is until the user chooses to start over.
+    return { answers: null, step: 'start', notice: saved ? `saved-${saved.problem === 'newer' || saved.problem === 'outdated' ? saved.problem : 'damaged'}` : null };
   }
   return { answers: null, step: 'region', notice: null };
 }
@@ -67,12 +79,14 @@ const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
 };
 
 /** `hash`: the URL fragment the page was opened with (a share link when entry is 'link'). */
-export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null) => void }) {
+export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: string; onNotice: (n: Notice | null, values?: NoticeValues) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   // The wizard's path reads the policy figures of the content (the staff count that skips the figures page).
   setWizardPolicy(content.policy);
-  const boot = useMemo(() => initialState(entry, hash), [entry, hash]);
+  // The language the wizard opened in (a later switch does not open it again).
+  const [openLang] = useState(lang);
+  const boot = useMemo(() => initialState(entry, hash, openLang), [entry, hash, openLang]);
   const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step) : undefined });
   const step = useSelector(actor, (s) => s.value as Step);
   const answers = useSelector(actor, (s) => s.context.answers);
@@ -87,28 +101,18 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   const entries = useRef<Step[]>([]);
 
   // onNotice is the parent's callback: telling it something is no reason to run an effect again.
-  const notify = useEffectEvent((notice: Notice | null) => onNotice(notice));
+  const notify = useEffectEvent((notice: Notice | null, values?: NoticeValues) => onNotice(notice, values));
 
   useEffect(() => {
     // The answers never stay in the address bar (nor in the history) once read.
     if (entry.kind === 'link') history.replaceState(null, '', location.pathname + location.search);
-    notify(boot.notice);
+    notify(boot.notice, boot.values);
     if (!boot.answers && boot.step === 'region') actor.send({ type: 'START', mode: entry.kind === 'start' ? entry.mode : 'owner' });
   }, [actor, boot, entry]); // boot changes with entry (useMemo above): this runs once per entry
 
-  // A shared link only shows someone's answers: it does not replace progress saved on this device
-  // until the user works with them.
-  const viewingLink = useRef(entry.kind === 'link');
-  const storageWarned = useRef(false);
-  // Save progress on every change.
-  useEffect(() => {
-    // Nothing answered yet (the mode alone is no answer): nothing to continue with after a reload.
-    if (viewingLink.current || !Object.keys(answers).some((k) => k !== 'mode')) return;
-    if (!writeStorage(SAVE_KEY, serialiseSaved(answers, step)) && !storageWarned.current) {
-      storageWarned.current = true; // said once
-      notify('storage-unavailable');
-    }
-  }, [answers, step]);
+  // Saved progress: saved on every change, in step with other tabs, never replaced or deleted without
+  // the user's choice (a shared link or an import opens beside it). See saved-work.tsx.
+  const savedWork = useSavedWork({ actor, entry: entry.kind, answers, step, clearDrafts: drafts.clear, notify: onNotice });
 
   // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
   const showTitle = useEffectEvent(() => showPageTitle(t));
@@ -149,8 +153,9 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
 
   useEffect(() => showPageTitle(t), [lang, t]);
 
+  const { intercept } = savedWork;
   const send = useCallback((e: WizardEvent) => {
-    if (e.type === 'NEXT' || e.type === 'ANNOTATE' || e.type === 'RESTART' || e.type === 'GOTO') viewingLink.current = false;
+    if (intercept(e)) return;
     if (e.type === 'BACK') {
       // The back link goes back in the browser's history when the entry before is the page BACK leads to
       // (the previous question, or check for a page opened by a change link), so the browser's own back
@@ -159,9 +164,8 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
       const depth = (history.state as { depth?: number } | null)?.depth ?? 0;
       if (depth > 0 && entries.current[depth - 1] === previousStep(value as Step, context.answers, context.returnToCheck)) { history.back(); return; }
     }
-    if (e.type === 'RESTART') { drafts.clear(); writeStorage(SAVE_KEY, null); }
     actor.send(e);
-  }, [actor, drafts]);
+  }, [actor, intercept]);
 
   const ui: WizardUi = {
     step,
@@ -174,26 +178,29 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   if (step === 'start') {
     // E.g. after a damaged share link: progress saved on this device is still offered.
     const saved = Object.keys(answers).some((k) => k !== 'mode') ? null : parseSaved(readStorage(SAVE_KEY), content);
-    const resume = () => { if (saved?.ok) actor.send({ type: 'RESTORE', answers: saved.value.answers, step: saved.value.step }); };
+    const resume = () => { if (saved?.ok) { savedWork.resumed(); actor.send({ type: 'RESTORE', answers: saved.value.answers, step: saved.value.step }); } };
     return (
       <StartPage
         resumable={saved?.ok === true}
+        savedAt={saved?.ok ? saved.value.savedAt : undefined}
         onStart={(mode) => actor.send({ type: 'START', mode })}
         onImport={(text) => {
           if (text === null) { onNotice('import-too-large'); return; }
-          const imported = importIntake(text, content);
-          if (!imported.ok) { onNotice(`import-${imported.problem}`); return; }
+          const imported = importIntake(text, content, lang);
+          if (!imported.ok) { onNotice(...importNotice(imported, lang)); return; }
           onNotice(imported.contentChanged ? 'import-content-changed' : null);
+          savedWork.imported();
           actor.send({ type: 'RESTORE', answers: { ...imported.answers, notes: imported.notes }, step: 'result' });
         }}
         onResume={resume}
-        onDiscard={() => { writeStorage(SAVE_KEY, null); actor.send({ type: 'START' }); }}
+        onDiscard={() => { writeStorage(SAVE_KEY, null); savedWork.discarded(); actor.send({ type: 'START' }); }}
       />
     );
   }
   const Page = PAGES[step];
   return (
     <WizardUiContext.Provider value={ui}>
+      {savedWork.panel}
       <ErrorBoundary key={step} fallback={() => <PageError onBack={() => actor.send({ type: 'BACK' })} backLabel={t('pageError.back')} />}>
         <Page />
       </ErrorBoundary>

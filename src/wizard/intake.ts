@@ -70,9 +70,14 @@ export function intakeToCsv(intake: Intake, delimiter: Delimiter = ';'): string 
   return writeCsv([header, header.map((h) => cells[h] ?? '')], delimiter);
 }
 
+/**
+ * `field-too-long`: a text field of the file is longer than the format allows; `field` names it as in the
+ * file ("notes"), `length` and `limit` are in characters. `invalid-profile`: `detail` names the field and
+ * what is expected (in the import's language).
+ */
 export type ImportResult =
   | { ok: true; answers: Answers; notes: string; contentChanged: boolean }
-  | { ok: false; problem: 'too-large' | 'not-json' | 'not-an-intake' | 'newer-version' | 'invalid-profile'; detail?: string };
+  | { ok: false; problem: 'too-large' | 'not-json' | 'not-an-intake' | 'newer-version' | 'invalid-profile' | 'field-too-long'; detail?: string; field?: string; length?: number; limit?: number };
 
 const IntakeHead = z.object({ format: z.literal(INTAKE_FORMAT), version: z.int() });
 
@@ -87,6 +92,18 @@ export const IntakeShape = z.object({
   contentVersion: z.string().check(z.maxLength(20)),
   exportedAt: z.string().check(z.maxLength(40)),
 });
+
+/** The text fields of the intake format with their limits (characters), as IntakeShape checks them. */
+const TEXT_LIMITS = { notes: MAX_NOTES, contentVersion: 20, exportedAt: 40 } as const;
+
+/** The first text field longer than the format allows, named with its length and limit; null when none is. */
+function tooLong(data: unknown): Extract<ImportResult, { ok: false }> | null {
+  for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
+    const value = (data as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value.length > limit) return { ok: false, problem: 'field-too-long', field, length: value.length, limit };
+  }
+  return null;
+}
 
 export function importIntake(text: string, content: Content, lang: Lang = 'nl'): ImportResult {
   try {
@@ -110,7 +127,7 @@ function readIntake(text: string, content: Content, lang: Lang): ImportResult {
   if (!head.success) return { ok: false, problem: 'not-an-intake' };
   if (head.data.version > INTAKE_VERSION) return { ok: false, problem: 'newer-version' };
   const shape = IntakeShape.safeParse(data);
-  if (!shape.success) return { ok: false, problem: 'not-an-intake' };
+  if (!shape.success) return tooLong(data) ?? { ok: false, problem: 'not-an-intake' };
   const intake = shape.data;
   const contentChanged = intake.contentVersion !== content.meta.contentVersion;
   if (intake.region !== 'flanders') return { ok: true, answers: { region: intake.region, mode: intake.mode }, notes: intake.notes, contentChanged };

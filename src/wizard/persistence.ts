@@ -46,11 +46,20 @@ const SavedSchema = z.strictObject({
   answers: AnswersSchema,
   step: z.enum(STEPS),
   savedAt: text(40),
+  /** The save's revision: one more than the save it replaced (revisions.ts); absent in saves made before revisions (0). */
+  rev: z.optional(z.int().check(z.minimum(0))),
 });
 export type Saved = z.infer<typeof SavedSchema>;
 
 /** `fields`: for an invalid share link, the top-level fields that were refused ("staff", "mode", "profile"). */
-export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'damaged' | 'outdated' | 'invalid'; fields?: string[] };
+/** `outdated`: from an older version of the app that this one no longer reads; `newer`: from a newer version than this one. */
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'damaged' | 'outdated' | 'newer' | 'invalid'; fields?: string[] };
+
+/** The problem of a format version `v` that is not `current`: newer or older than this app; not a number at all is damage. */
+function versionProblem(v: unknown, current: number): 'outdated' | 'newer' | 'damaged' {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 'damaged';
+  return v > current ? 'newer' : 'outdated';
+}
 
 function base64UrlEncode(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -141,7 +150,7 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
   const data = json === null ? undefined : parseJson(json);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: 'damaged' };
   const { v } = data as { v?: unknown };
-  if (v !== SHARE_VERSION) return { ok: false, problem: typeof v === 'number' ? 'outdated' : 'damaged' };
+  if (v !== SHARE_VERSION) return { ok: false, problem: versionProblem(v, SHARE_VERSION) };
   const { mode, region, profile } = data as { mode?: unknown; region?: unknown; profile?: unknown };
   if (mode !== undefined && !(MODES as readonly unknown[]).includes(mode)) return { ok: false, problem: 'invalid', fields: ['mode'] };
   const withMode = (answers: Answers): Answers => (mode === undefined ? answers : { mode: mode as Mode, ...answers });
@@ -150,12 +159,13 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
   return read.ok ? { ok: true, value: withMode(read.answers) } : { ok: false, problem: 'invalid', fields: read.fields };
 }
 
-export function serialiseSaved(answers: Answers, step: Step, now = new Date()): string {
+/** Saved progress as stored: the answers, the page, the time and the revision (`rev`, see revisions.ts). */
+export function serialiseSaved(answers: Answers, step: Step, now = new Date(), rev = 1): string {
   // Annotations longer than the format allows are cut rather than making the whole save unreadable.
   const clamped = { ...answers, ...(answers.notes !== undefined ? { notes: answers.notes.slice(0, MAX_NOTES) } : {}),
     ...(answers.adviserName !== undefined ? { adviserName: answers.adviserName.slice(0, MAX_NAME) } : {}),
     ...(answers.clientName !== undefined ? { clientName: answers.clientName.slice(0, MAX_NAME) } : {}) };
-  return JSON.stringify({ v: SAVE_VERSION, answers: clamped, step, savedAt: now.toISOString() } satisfies Saved);
+  return JSON.stringify({ v: SAVE_VERSION, answers: clamped, step, savedAt: now.toISOString(), rev } satisfies Saved);
 }
 
 /**
@@ -166,7 +176,7 @@ export function parseSaved(raw: string | null, content?: Content): Decoded<Saved
   if (raw === null) return null;
   if (raw.length > 256_000) return { ok: false, problem: 'damaged' };
   const data = parseJson(raw);
-  if (data && typeof data === 'object' && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) return { ok: false, problem: 'outdated' };
+  if (data && typeof data === 'object' && 'v' in data && (data as { v: unknown }).v !== SAVE_VERSION) return { ok: false, problem: versionProblem((data as { v: unknown }).v, SAVE_VERSION) };
   const r = SavedSchema.safeParse(data);
   if (!r.success) return { ok: false, problem: 'damaged' };
   if (content && !fitsContent(r.data.answers, content)) return { ok: false, problem: 'damaged' };
@@ -177,4 +187,10 @@ function fitsContent(a: Answers, content: Content): boolean {
   const known = (ids: string[] | undefined, choices: Content['needs']) => (ids ?? []).every((id) => choices.some((c) => c.id === id));
   // A code must still exist in the list of its version (of either without one): NACE-BEL lists change.
   return (a.nace === undefined || readNace(a.nace, content.nace, a.naceVersion).ok) && known(a.needs, content.needs) && known(a.triggers, content.triggers);
+}
+
+/** The stored save as the tabs compare it (revisions.ts): null when there is none or it cannot be read. */
+export function syncedOf(raw: string | null): { rev: number; answers: Answers; step: Step; savedAt: string } | null {
+  const saved = parseSaved(raw);
+  return saved?.ok ? { rev: saved.value.rev ?? 0, answers: saved.value.answers, step: saved.value.step, savedAt: saved.value.savedAt } : null;
 }

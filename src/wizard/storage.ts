@@ -19,3 +19,13 @@ export function writeStorage(key: string, value: string | null): boolean {
     return false;
   }
 }
+
+/** When saved progress was saved (its ISO `savedAt`), read without the full format check (which the start page does not load). */
+export function savedAtOf(raw: string | null): string | undefined {
+  try {
+    const savedAt = raw === null ? undefined : (JSON.parse(raw) as { savedAt?: unknown }).savedAt;
+    return typeof savedAt === 'string' && savedAt.length <= 40 ? savedAt : undefined;
+  } catch {
+    return undefined;
+  }
+}

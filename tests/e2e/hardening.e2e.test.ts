@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appURL, launchBrowser, newPage, type AppPage } from './browser';
 import {
-  backLink, expectCleanRun, firstChannel, metalWorkshop, onStep, openApp, reloadApp, t, walk, waitForApp, type Lang,
+  backLink, expectCleanRun, firstChannel, metalWorkshop, onStep, openApp, reloadApp, t, tPattern, walk, waitForApp, type Lang,
 } from './wizard';
 
 const lang: Lang = 'nl';
@@ -21,7 +21,8 @@ async function hardenedPage(browser: Browser, setup?: (context: BrowserContext) 
   return { ...app, dialogs };
 }
 
-const notice = (page: Page, key: string) => page.getByRole('status').filter({ hasText: t(lang, key) });
+// (A notice with {{values}}, e.g. the field an invalid intake names, matches with any text in their place.)
+const notice = (page: Page, key: string) => page.getByRole('status').filter({ hasText: tPattern(lang, key) });
 
 /** The end state every case must reach: the message visible, a visible h1, no uncaught error, no dialog, nothing injected. */
 async function expectCalmEnd(app: AppPage & { dialogs: string[] }, key: string) {
@@ -131,19 +132,19 @@ describe('hardening (Chromium)', () => {
     });
 
     it.each([
-      ['truncated JSON', '{"v":1,"answers":{"region":"flanders","staff":"twelve"'],
-      ['markup', '<script>window.__pwned=true;alert(1)</script>'],
-      ['another version', JSON.stringify({ v: 0, answers: { region: 'flanders' }, step: 'staff', savedAt: '2020-01-01' })],
-      ['wrong types', JSON.stringify({ v: 1, answers: { region: 'flanders', staff: 'twelve', needs: 'all' }, step: 'payment', savedAt: 3 })],
-      ['200 kB of garbage', 'x'.repeat(200_000)],
-    ])('%s: after "continue", a message and a fresh start; the raw value stays until new answers are saved', async (_, raw) => {
+      ['truncated JSON', '{"v":1,"answers":{"region":"flanders","staff":"twelve"', 'notice.saved-damaged'],
+      ['markup', '<script>window.__pwned=true;alert(1)</script>', 'notice.saved-damaged'],
+      ['an older version', JSON.stringify({ v: 0, answers: { region: 'flanders' }, step: 'staff', savedAt: '2020-01-01' }), 'notice.saved-outdated'],
+      ['wrong types', JSON.stringify({ v: 1, answers: { region: 'flanders', staff: 'twelve', needs: 'all' }, step: 'payment', savedAt: 3 }), 'notice.saved-damaged'],
+      ['200 kB of garbage', 'x'.repeat(200_000), 'notice.saved-damaged'],
+    ])('%s: after "continue", a message and a fresh start; the raw value stays until new answers are saved', async (_, raw, key) => {
       const app = await hardenedPage(browser, seed(raw));
       const { page } = app;
       await openApp(page);
       // Something is saved: continue is offered.
       const panel = page.getByRole('region', { name: t(lang, 'resume.title'), exact: true });
       await panel.getByRole('button', { name: t(lang, 'resume.continue'), exact: true }).click();
-      await expectCalmEnd(app, 'notice.saved-damaged');
+      await expectCalmEnd(app, key);
       await onStep(page, lang, 'start');
       const stored = () => page.evaluate((key) => localStorage.getItem(key), SAVE_KEY);
       expect(await stored()).toBe(raw);

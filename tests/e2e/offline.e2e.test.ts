@@ -1,54 +1,69 @@
-// After the first visit the wizard works without a network (service worker), the page says which
-// content version it shows, and nothing is ever requested outside the app's own origin.
+// After the first visit the wizard works without a network (service worker), behind any static host
+// (the README's preview server and hosts that send `Vary: Origin` included), in every language; the
+// page says which content version it shows, and nothing is ever requested outside the app's own origin.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/domain/format';
 import { loadContent } from '../../src/content/load';
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { serveDist } from '../../src/cli/serve-dist';
 import { distDir, launchBrowser, newPage } from './browser';
-import { expectCleanRun, firstChannel, metalWorkshop, openApp, t, walk } from './wizard';
+import { serve, vitePreview, waitUntilOffline, type Running } from './servers';
+import { expectCleanRun, firstChannel, metalWorkshop, openApp, switchLanguage, t, walk } from './wizard';
 
 describe('offline and private', () => {
   let browser: Browser;
   beforeAll(async () => { browser = await launchBrowser(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('after a first visit, a reload with the server gone still walks to a referral', async () => {
-    // Its own server, so it can really go away (Playwright's setOffline also blocks the service worker's cache, playwright#2311).
-    const server = await serveDist(distDir() || undefined);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  /**
+   * After a first visit to `start()`'s server, the server goes away: a new visit still walks to a
+   * referral, and switching the language works (every language's strings and texts are cached).
+   */
+  async function offlineWalk(start: () => Promise<Running>) {
+    const server = await start();
     const app = await newPage(browser);
     const { page, context } = app;
     try {
-      await page.goto(url);
-      // The service worker installs and takes control after the first load.
-      // Controlling this page with every asset of the build's precache list in its cache.
-      const sw = readFileSync(join(distDir() || 'dist', 'sw.js'), 'utf8');
-      // Cache entries: one per file of the list ('/' and '/index.html' are two requests for one page).
-      const precached = (JSON.parse(/const FILES = (\[.*\]);/.exec(sw)![1]!) as string[]).length;
-      await page.waitForFunction(async (expected) => {
-        if (navigator.serviceWorker.controller === null) return false;
-        const names = await caches.keys();
-        return names.length > 0 && (await (await caches.open(names[0]!)).keys()).length >= expected;
-      }, precached, { timeout: 30_000, polling: 250 });
-      // Seen here: Chromium keeps sending navigations to the network for a moment after the worker
-      // is ready; a visit a few seconds later is served by it. Give it that moment with the server up.
-      await page.waitForTimeout(3_000);
-      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
-      // Open it again (a new visit), now without a server.
-      await page.goto(url);
+      await page.goto(server.url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      // Controlled by the service worker, with every file of the build's precache list in its cache.
+      await waitUntilOffline(page, distDir());
+      await server.stop();
+      // Open it again (a new visit), now without a server.
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      await switchLanguage(page, 'fr');
+      await switchLanguage(page, 'nl');
       const steps = await walk(page, 'nl', metalWorkshop('nl'));
       expect(steps.at(-1)).toBe('result');
       await expect.poll(() => firstChannel(page, 'nl').name.isVisible()).toBe(true);
-      expect(app.externalRequests.filter((u) => !u.startsWith(new URL(url).origin))).toEqual([]);
+      await switchLanguage(page, 'en');
+      await expect.poll(() => firstChannel(page, 'en').name.isVisible()).toBe(true);
+      expect(app.externalRequests.filter((u) => !u.startsWith(new URL(server.url).origin))).toEqual([]);
+      expect(app.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
     } finally {
       await context.close();
-      server.close();
+      await server.stop();
     }
+  }
+
+  it('after a first visit, a reload with the server gone still walks to a referral', async () => {
+    await offlineWalk(() => serve(distDir()));
+  });
+
+  it('the same behind a host that answers "Vary: Origin" (the cache ignores Vary)', async () => {
+    await offlineWalk(() => serve(distDir(), { headers: { vary: 'Origin' } }));
+  });
+
+  it('the same behind the README\'s preview server (npm run preview: vite preview)', async () => {
+    await offlineWalk(async () => {
+      const preview = await vitePreview(distDir());
+      // What made the difference: vite preview answers module scripts with "Vary: Origin".
+      const index = await (await fetch(preview.url)).text();
+      const entry = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1]!;
+      const answer = await fetch(new URL(entry, preview.url), { headers: { origin: new URL(preview.url).origin } });
+      expect(answer.headers.get('vary') ?? '').toMatch(/origin/i);
+      return preview;
+    });
   });
 
   it('every page says which content version it shows', async () => {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './browser';
 import {
+  tPattern,
   backLink, expectCleanRun, expectNoA11yViolations, metalWorkshop, onStep, openApp, provinceLabel, reloadApp, switchLanguage, t,
   unknownBox, walk, waitForHeadingFocus, type Lang,
 } from './wizard';
@@ -70,7 +71,7 @@ describe('reload and resume', () => {
     await context.close();
   });
 
-  it('"start over" clears the saved answers', async () => {
+  it('"start over" asks first, then clears the saved answers', async () => {
     const lang = 'nl';
     const app = await newPage(browser);
     const { page, context } = app;
@@ -79,6 +80,9 @@ describe('reload and resume', () => {
 
     await reloadApp(page);
     await resumePanel(page, lang).getByRole('button', { name: t(lang, 'resume.startOver'), exact: true }).click();
+    // It says what will be deleted (saved today) before anything is.
+    await resumePanel(page, lang).getByText(tPattern(lang, 'resume.discardQuestionOn')).waitFor();
+    await resumePanel(page, lang).getByRole('button', { name: t(lang, 'resume.discardConfirm'), exact: true }).click();
     await onStep(page, lang, 'region');
     await waitForHeadingFocus(page);
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);

@@ -23,7 +23,7 @@ const c = content();
  */
 function expectSavedOutcome(r: Decoded<unknown> | null) {
   expect(r).not.toBeNull();
-  if (r && !r.ok) expect(['damaged', 'outdated']).toContain(r.problem);
+  if (r && !r.ok) expect(['damaged', 'outdated', 'newer']).toContain(r.problem);
 }
 
 /** An ok share link decodes to answers that the result page can use: a region outside Flanders, or a profile that validates. */
@@ -121,12 +121,12 @@ describe('share link codec (property)', () => {
     );
   });
 
-  it('any other version is outdated (a number) or damaged (anything else), never ok', () => {
+  it('any other version is newer or outdated (a larger or smaller number) or damaged (anything else), never ok', () => {
     fc.assert(
       fc.property(flemishAnswersArb, fc.jsonValue().filter((v) => v !== SHARE_VERSION), (answers, v) => {
         const payload = { ...payloadOf(encodeShareFragment(answers)), v };
         const r = decodeShareFragment(fragmentOf(payload), c);
-        expect(r).toEqual({ ok: false, problem: typeof v === 'number' ? 'outdated' : 'damaged' });
+        expect(r).toEqual({ ok: false, problem: typeof v === 'number' ? (v > SHARE_VERSION ? 'newer' : 'outdated') : 'damaged' });
       }),
       { numRuns: 200 },
     );
@@ -208,7 +208,7 @@ describe('saved progress loader (property)', () => {
     fc.assert(
       fc.property(partialAnswersArb, stepArb, fc.date({ min: new Date('2000-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), (answers, step, now) => {
         const raw = serialiseSaved(answers, step, now);
-        expect(parseSaved(raw)).toEqual({ ok: true, value: { v: SAVE_VERSION, answers, step, savedAt: now.toISOString() } });
+        expect(parseSaved(raw)).toEqual({ ok: true, value: { v: SAVE_VERSION, answers, step, savedAt: now.toISOString(), rev: 1 } });
       }),
       { numRuns: 300 },
     );
@@ -236,11 +236,11 @@ describe('saved progress loader (property)', () => {
     );
   });
 
-  it('any other version is outdated, never ok', () => {
+  it('any other version is newer, outdated or (not a number) damaged, never ok', () => {
     fc.assert(
       fc.property(partialAnswersArb, stepArb, fc.jsonValue().filter((v) => v !== SAVE_VERSION), (answers, step, v) => {
         const raw = JSON.stringify({ ...JSON.parse(serialiseSaved(answers, step)), v });
-        expect(parseSaved(raw, c)).toEqual({ ok: false, problem: 'outdated' });
+        expect(parseSaved(raw, c)).toEqual({ ok: false, problem: typeof v === 'number' ? (v > SAVE_VERSION ? 'newer' : 'outdated') : 'damaged' });
       }),
     );
   });

@@ -510,11 +510,16 @@ describe('opening a saved intake from the start page', () => {
   });
 
   const saved = { answers: { ...CLIENT, needs: undefined, triggers: undefined, triggersAnswered: undefined }, step: 'needs' as const };
-  const bad: Array<[string, () => File, string]> = [
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The message with the field named in place of {{detail}}.
+  const withDetail = (text: string) => new RegExp(`^${text.split('{{detail}}').map(escape).join('staff.+')}$`);
+  const bad: Array<[string, () => File, string | RegExp]> = [
     ['a PNG', () => file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]), 'logo.png', 'image/png'), T.notice['import-not-json']],
     ['a foreign JSON', () => file(JSON.stringify({ name: 'my-app', version: '1.0.0' }), 'package.json'), T.notice['import-not-an-intake']],
     ['a newer version', () => file(JSON.stringify({ ...JSON.parse(intakeFile(INTAKE, '')), version: 2 }), 'new.json'), T.notice['import-newer-version']],
-    ['an invalid profile', () => file(JSON.stringify({ ...JSON.parse(intakeFile(INTAKE, '')), profile: { region: 'flanders' } }), 'bad.json'), T.notice['import-invalid-profile']],
+    ['an invalid profile', () => file(JSON.stringify({ ...JSON.parse(intakeFile(INTAKE, '')), profile: { region: 'flanders' } }), 'bad.json'), withDetail(T.notice['import-invalid-profile'])],
+    ['notes one character over the limit', () => file(JSON.stringify({ ...JSON.parse(intakeFile(INTAKE, '')), notes: 'n'.repeat(20_001) }), 'long.json'),
+      T.notice['import-field-too-long'].replace('{{field}}', 'notes').replace('{{length}}', '20.001').replace('{{limit}}', '20.000')],
     ['a file over 1 MB', () => file(`{"padding":"${'x'.repeat(1024 * 1024)}"}`, 'huge.json'), T.notice['import-too-large']],
   ];
 
@@ -525,7 +530,7 @@ describe('opening a saved intake from the start page', () => {
     await upload(make());
     const status = await screen.findByText(message, {}, { timeout: 10_000 });
     expect(status.closest('[role="status"]')).not.toBeNull();
-    expect(message).toMatch(/\S/);
+    expect(status.textContent).toMatch(/\S/);
     expect(localStorage.getItem(SAVE_KEY)).toBe(before);
     // Still on the start page, with the saved work offered to continue.
     expect(heading()).toHaveTextContent(T.start.title);

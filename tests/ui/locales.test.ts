@@ -61,6 +61,9 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'handoff.intro.${mode}': MODES,
   'languageName.${mail.lang}': LANGS,
   "letter.intro.${answers.mode ?? 'owner'}": MODES,
+  'notice.${notice.key}': NOTICES,
+  'lang.${langFailed}': LANGS,
+  'savedWork.fields.${c.field}': ['mode', 'region', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers', 'notes', 'adviserName', 'clientName'],
 };
 
 function keysUsed(files = SOURCES) {

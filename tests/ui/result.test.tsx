@@ -283,9 +283,17 @@ describe('result page', () => {
     expect(location.hash).toMatch(/^#r=/);
   });
 
-  it('start again clears the answers and the saved progress', async () => {
+  it('start again asks first, saying what is deleted; then clears the answers and the saved progress', async () => {
     const { user } = await renderAppAt('result', SME);
     await user.click(screen.getByRole('button', { name: R.startAgain }));
+    // The question: nothing is deleted until the user confirms; cancel keeps everything.
+    const question = screen.getByRole('region', { name: T.savedWork.restartTitle });
+    expect(question).toHaveTextContent(T.savedWork.restartText);
+    await user.click(within(question).getByRole('button', { name: T.savedWork.cancel }));
+    expect(localStorage.getItem(SAVE_KEY)).not.toBeNull();
+    expect(heading()).toHaveTextContent(R.title);
+    await user.click(screen.getByRole('button', { name: R.startAgain }));
+    await user.click(screen.getByRole('button', { name: T.savedWork.restartConfirm }));
     expect(heading()).toHaveTextContent(T.start.title);
     expect(localStorage.getItem(SAVE_KEY)).toBeNull();
     await user.click(screen.getByRole('button', { name: T.start.button }));

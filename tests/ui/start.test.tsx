@@ -68,7 +68,13 @@ describe('start page', () => {
 
     it('"start over" forgets the saved answers and starts at the first question', async () => {
       const { user } = await renderApp({ saved: { answers, step: 'ownership' } });
-      await enterWizard(user, T.resume.startOver);
+      // It asks first, saying what will be deleted; "do not delete" keeps everything.
+      await user.click(screen.getByRole('button', { name: T.resume.startOver }));
+      expect(screen.getByText(new RegExp(T.resume.discardQuestionOn.split('{{date}}')[0]!))).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: T.resume.discardCancel }));
+      expect(localStorage.getItem(SAVE_KEY)).not.toBeNull();
+      await user.click(screen.getByRole('button', { name: T.resume.startOver }));
+      await enterWizard(user, T.resume.discardConfirm);
       expect(heading()).toHaveTextContent(T.region.title);
       expect(heading()).toHaveFocus();
       expect(screen.getByRole('radio', { name: T.region.options.flanders })).not.toBeChecked();
@@ -87,10 +93,16 @@ describe('start page', () => {
       expect(heading()).toHaveTextContent(T.region.title);
     });
 
-    it('saved progress from another version', async () => {
+    it('saved progress from an older version', async () => {
       const { user } = await renderApp({ savedRaw: JSON.stringify({ v: 0, answers: {}, step: 'region', savedAt: '' }) });
       await enterWizard(user, T.resume.continue);
-      expect(notice()).toHaveTextContent(T.notice['saved-damaged']);
+      expect(notice()).toHaveTextContent(T.notice['saved-outdated']);
+    });
+
+    it('saved progress from a newer version', async () => {
+      const { user } = await renderApp({ savedRaw: JSON.stringify({ v: 2, answers: {}, step: 'region', savedAt: '' }) });
+      await enterWizard(user, T.resume.continue);
+      expect(notice()).toHaveTextContent(T.notice['saved-newer']);
     });
 
     it('a damaged share link, which is also taken out of the address bar', async () => {
@@ -101,8 +113,13 @@ describe('start page', () => {
       expect(location.hash).toBe('');
     });
 
-    it('a share link from another version', async () => {
+    it('a share link from a newer version says so', async () => {
       await renderApp({ hash: `#r=${b64({ v: 99, profile: {} })}` });
+      expect(notice()).toHaveTextContent(T.notice['link-newer']);
+    });
+
+    it('a share link from an older version says so', async () => {
+      await renderApp({ hash: `#r=${b64({ v: 0, profile: {} })}` });
       expect(notice()).toHaveTextContent(T.notice['link-outdated']);
     });
 

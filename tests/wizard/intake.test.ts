@@ -235,8 +235,14 @@ describe('intake import', () => {
       expect(problem(edited({ format: 'other-intake' }))).toBe('not-an-intake');
       expect(problem(edited({ mode: 'boss' }))).toBe('not-an-intake');
       expect(problem(edited({ notes: 42 }))).toBe('not-an-intake');
-      expect(problem(edited({ notes: 'x'.repeat(20_001) }))).toBe('not-an-intake');
       expect(problem(edited({ region: 'mars' }))).toBe('not-an-intake');
+    });
+
+    it('a text field over its limit is named, with its length and the limit (not "no intake")', () => {
+      expect(importIntake(edited({ notes: 'x'.repeat(20_001) }), C)).toEqual({ ok: false, problem: 'field-too-long', field: 'notes', length: 20_001, limit: 20_000 });
+      expect(importIntake(edited({ contentVersion: '2026-11-22'.repeat(3) }), C)).toMatchObject({ problem: 'field-too-long', field: 'contentVersion', limit: 20 });
+      // Exactly at the limit is read.
+      expect(importIntake(edited({ notes: 'x'.repeat(20_000) }), C)).toMatchObject({ ok: true });
     });
 
     it('too large: refused before it is parsed', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_INTAKE_BYTES } from '../../wizard/limits';
 import { MODES, type Mode } from '../../wizard/modes';
 import { PageHeading } from '../components/PageHeading';
+import { formatDate, localDate } from '../../domain/format';
 
 interface Props {
   onStart: (mode: Mode) => void;
@@ -10,14 +11,20 @@ interface Props {
   resumable?: boolean;
   onResume?: () => void;
   onDiscard?: () => void;
+  /** When the saved progress was saved (ISO time), said before "start over" deletes it. */
+  savedAt?: string;
   /** An exported intake file was chosen (its text), or it was too large to read. */
   onImport?: (text: string | null) => void;
 }
 
 // Keep in step with src/ui/prerender.ts: index.html carries this page, prerendered, for React to take over.
-export function StartPage({ onStart, resumable = false, onResume, onDiscard, onImport }: Props) {
-  const { t } = useTranslation();
+export function StartPage({ onStart, resumable = false, onResume, onDiscard, onImport, savedAt }: Props) {
+  const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>('owner');
+  /** "Start over" was pressed: it asks before deleting the saved progress. */
+  const [confirming, setConfirming] = useState(false);
+  const when = savedAt ? new Date(savedAt) : null;
+  const savedOn = when && !Number.isNaN(when.getTime()) ? formatDate(localDate(when), i18n.language) : null;
   return (
     <>
       <PageHeading>{t('start.title')}</PageHeading>
@@ -31,10 +38,20 @@ export function StartPage({ onStart, resumable = false, onResume, onDiscard, onI
         <div className="panel" role="region" aria-labelledby="resume-title">
           <h2 id="resume-title">{t('resume.title')}</h2>
           <p>{t('resume.text')}</p>
-          <div className="button-group">
-            <button type="button" className="button" onClick={onResume}>{t('resume.continue')}</button>
-            <button type="button" className="button button--secondary" onClick={onDiscard}>{t('resume.startOver')}</button>
-          </div>
+          {confirming ? (
+            <div role="group" aria-labelledby="discard-question">
+              <p id="discard-question">{savedOn ? t('resume.discardQuestionOn', { date: savedOn }) : t('resume.discardQuestion')}</p>
+              <div className="button-group">
+                <button type="button" className="button" onClick={onDiscard}>{t('resume.discardConfirm')}</button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>{t('resume.discardCancel')}</button>
+              </div>
+            </div>
+          ) : (
+            <div className="button-group">
+              <button type="button" className="button" onClick={onResume}>{t('resume.continue')}</button>
+              <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>{t('resume.startOver')}</button>
+            </div>
+          )}
         </div>
       ) : (
         <>
