@@ -236,7 +236,7 @@ describe('rows', () => {
     const problems = view.error!.split(' | ');
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^personeel \(staff\): .*"twaalf".*Expected: a number from 0/);
-    expect(problems[1]).toMatch(/^nace: .*"ab".*Expected: a NACE-BEL code/);
+    expect(problems[1]).toMatch(/^nace: .*"ab".*Expected: an existing NACE-BEL code/);
     expect(problems[2]).toMatch(/^noden \(needs\[0\]\): .*"world-peace".*practical-problem, training/);
   });
 });

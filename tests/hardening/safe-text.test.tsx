@@ -115,9 +115,10 @@ describe('what users type is shown as text, never as markup', () => {
   it('names and notes with markup on the result page (intake mode): shown as typed, nothing injected', async () => {
     const script = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     await renderAppAt('result', { ...SME, triggers: [], triggersAnswered: true, mode: 'intake', clientName: `Klant ${script}`, adviserName: `Adviseur ${script}`, notes: `Nota ${script}` });
-    expect(heading()).toHaveTextContent(T.result.title);
-    expect(document.body.textContent).toContain(`Klant ${script}`);
-    expect(document.body.textContent).toContain(`Adviseur ${script}`);
+    expect(heading()).toHaveTextContent(T.resultTitle.intake);
+    // At intake the names are fields of their own (the letter is the accountant's): kept as typed.
+    expect((screen.getByRole('textbox', { name: T.letter.clientName }) as HTMLInputElement).value).toBe(`Klant ${script}`);
+    expect((screen.getByRole('textbox', { name: T.letter.adviserName }) as HTMLInputElement).value).toBe(`Adviseur ${script}`);
     expect((screen.getByRole('textbox', { name: T.advisor.notes }) as HTMLTextAreaElement).value).toBe(`Nota ${script}`);
     expectNoInjectedMarkup();
   });

@@ -86,7 +86,7 @@ describe('batch page', () => {
     expect(document.title).toBe(`${B.title} - ${T.app.title}`);
     expect(screen.getByText(B.formatLists)).toBeInTheDocument();
     expect(screen.getByText(B.formatDelimiter)).toBeInTheDocument();
-    expect(screen.getByText(/region, province, staff, turnoverEur, balanceSheetEur, ownedByLargeGroup, nace, innovation, needs, triggers/)).toBeInTheDocument();
+    expect(screen.getByText(/region, province, staff, turnoverEur, balanceSheetEur, ownedByLargeGroup, nace, naceVersion, innovation, needs, triggers/)).toBeInTheDocument();
 
     const example = screen.getByRole('link', { name: B.example });
     expect(example).toHaveAttribute('download', 'firms.csv');

@@ -249,7 +249,8 @@ describe('result page', () => {
     // A small firm that asks for cybersecurity: the trajectory's rate rests on a page of 1 March 2023.
     await renderAppAt('result', { ...SME, needs: ['cybersecurity'] });
     const fact = content.channels.cybersecurity!.facts.find((f) => f.id === 'cyber-rate')!;
-    const item = within(section(R.sources)).getByText((_, el) => el?.tagName === 'LI' && el.textContent!.startsWith(fact.text.nl));
+    const facts = document.querySelector<HTMLElement>('ul.sources')!;
+    const item = within(facts).getByText((_, el) => el?.tagName === 'LI' && el.textContent!.startsWith(fact.text.nl));
     const dated = R.pageDated.replace('{{date}}', formatDate(fact.pageDate!, 'nl'));
     const checked = R.checkedOn.replace('{{date}}', formatDate(fact.checked, 'nl'));
     expect(item).toHaveTextContent(`${dated}, ${checked}`);
