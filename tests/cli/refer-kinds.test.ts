@@ -11,7 +11,7 @@ import { parseCsv } from '../../src/domain/csv';
 import { content, ROOT } from '../helpers';
 
 const TMP = mkdtempSync(join(tmpdir(), 'refer-kinds-'));
-const CASES = join(ROOT, '../shared/cases/field');
+const CASES = join(ROOT, 'tests/fixtures/field');
 
 interface Run { code: number; stdout: string; stderr: string }
 
@@ -40,7 +40,7 @@ const file = (name: string, text: string | Uint8Array) => {
   return name;
 };
 
-describe('the field cases (../shared/cases/field): every row answered', () => {
+describe('the field cases (tests/fixtures/field, copied from ../shared/cases/field): every row answered', () => {
   it.each(['01-sep-line', '02-delimiter-only-rows', '03-utf16-tab', '06-header-capitalised', '07-header-dutch', '08-values-capitalised', '11-excel-localised-booleans', '14-trailing-empty-columns', '19-one-row', '21-list-separator'])('%s', async (name) => {
     const r = await run([join(CASES, `${name}.csv`), '--lang', 'en']);
     expect(r.stderr).not.toContain('with an error');
