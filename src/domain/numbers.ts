@@ -110,7 +110,11 @@ export function parseBelgianNumber(input: string): number | null {
  */
 export function parseNumberIn(input: string, lang: string): number | null {
   const r = readNumberAs(input, lang === 'en' ? 'en' : 'be');
-  return r.ok ? r.value : null;
+  if (r.ok) return r.value;
+  // Unreadable in the page's notation but readable in only one way ("1.800.000" typed on the English
+  // page by a Belgian): that reading. A number both notations read differently stays refused.
+  const other = readNumber(input);
+  return other.ok ? other.value : null;
 }
 
 /**

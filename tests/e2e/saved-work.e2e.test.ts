@@ -8,9 +8,9 @@ import { expectNoA11yViolations, metalWorkshop, t, walk, waitForApp } from './wi
 
 const lang = 'nl';
 const SAVE_KEY = 'innovatiewijzer.progress';
-/** A colleague's share link: another firm (Antwerp, 5 staff, IT services, asks for advice). */
+/** A colleague advisor's link (intake mode, the documented format): another firm (Antwerp, 5 staff, IT services, asks for advice). */
 const colleagueLink = () => {
-  const payload = { v: 1, profile: { region: 'flanders', province: 'antwerpen', staff: 5, nace: '62.01', innovation: {}, needs: ['advice'] } };
+  const payload = { v: 1, mode: 'intake', profile: { region: 'flanders', province: 'antwerpen', staff: 5, nace: '62.01', innovation: {}, needs: ['advice'] } };
   return `${appURL()}/#r=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
 };
 
@@ -18,7 +18,7 @@ const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key),
 const storedAnswers = async (page: Page) => (JSON.parse((await stored(page))!) as { answers: Record<string, unknown>; rev: number });
 const notesBox = (page: Page) => page.getByRole('textbox', { name: t(lang, 'advisor.notes'), exact: true });
 const clientName = (page: Page) => page.getByLabel(t(lang, 'letter.clientName'));
-const resultHeading = (page: Page) => page.getByRole('heading', { level: 1, name: t(lang, 'result.title') });
+const resultHeading = (page: Page) => page.getByRole('heading', { level: 1, name: t(lang, 'result.title', { mode: 'intake' }) });
 
 /** An intake walked to its result in `page`, with notes and a client name typed. */
 async function savedIntake(page: Page) {
