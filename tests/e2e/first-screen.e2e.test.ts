@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './browser';
-import { expectCleanRun, expectNoA11yViolations, LANGS, openApp, switchLanguage, t, type Lang, type Mode } from './wizard';
+import { expectCleanRun, expectNoA11yViolations, LANGS, openApp, profileLink, switchLanguage, t, unfoldAll, type Lang, type Mode } from './wizard';
 import { loadContent } from '../../src/content/load';
 import { refer } from '../../src/domain/refer';
 import type { Profile } from '../../src/domain/types';
@@ -30,9 +30,6 @@ const FIRMS: Record<string, { profile: Profile; first: string }> = {
     profile: { region: 'flanders', province: 'limburg', staff: 40, turnoverEur: 6_000_000, nace: '28.13', innovation: { newGoods: true, productInHouse: true, inHouseRnd: true, rndStaff: true, innovationSpending: true }, needs: ['development-project'] },
   },
 };
-
-/** A prefilled link in the documented format: #r= + base64url(UTF-8 JSON { v: 1, mode, profile }). */
-export const profileLink = (profile: Partial<Profile>, mode: Mode = 'owner') => `#r=${Buffer.from(JSON.stringify({ v: 1, mode, profile }), 'utf8').toString('base64url')}`;
 
 /** The words a reader sees in <main> now (closed <details> show their summary only). */
 const visibleWords = (page: Page) => page.evaluate(() => document.querySelector('main')!.innerText.split(/\s+/).filter(Boolean).length);
@@ -96,7 +93,7 @@ describe('the first screen of the result, on a phone', () => {
         await expectNoA11yViolations(page, `${first} result folded (${lang})`);
 
         // Unfolded: each fact once, with its source link and date.
-        await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+        await unfoldAll(page);
         const facts = await page.locator('.sources li').allInnerTexts();
         expect(facts.length).toBeGreaterThan(0);
         const main = await page.locator('main').innerText();
@@ -122,7 +119,7 @@ describe('the first screen of the result, on a phone', () => {
       const action = await page.locator('section.first-channel h2').innerText();
       expect(action).toBe(content.about.channels['kmo-portefeuille']!.action[lang]);
       expect(action).not.toMatch(/\b(u|uw|you|your|vous|votre)\b/i);
-      await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      await unfoldAll(page);
       const why = await page.locator('.reasons li').allInnerTexts();
       expect(why.length).toBeGreaterThan(0);
       for (const w of why) expect(w, `third person: ${w}`).not.toMatch(/\b(u|uw|you|your|vous|votre|vos)\b/i);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser';
 import {
   backLink, channel, channelName, expectCleanRun, expectNoA11yViolations, firstChannel, metalWorkshop, needLabel, onStep, openApp,
-  provinceLabel, reloadApp, stepsFor, switchLanguage, t, triggerLabel, walk, type Firm, type Lang, type Mode, type Step,
+  provinceLabel, reloadApp, stepsFor, switchLanguage, t, triggerLabel, unfoldAll, walk, type Firm, type Lang, type Mode, type Step,
 } from './wizard';
 
 /** A1×1 PNG: an image someone might pick by mistake. */
@@ -114,7 +114,7 @@ describe('accountants, advisors and owners, end to end', () => {
     expect(lines.find((l) => l.startsWith(triggerLabel(lang, 'new-regulation')))).toContain(channelName(lang, VLAIO));
 
     // The hand-off to VLAIO's innovation advisor, in that channel's fold: its address, and a Dutch mail (VLAIO works in Dutch).
-    await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    await unfoldAll(page);
     const link = page.getByRole('link', { name: t(lang, 'handoff.email', { name: channelName(lang, VLAIO) }), exact: true });
     const mail = parseMailto((await link.getAttribute('href'))!);
     expect(mail.to).toBe(channel(VLAIO).contact.email!.value);
@@ -140,7 +140,7 @@ describe('accountants, advisors and owners, end to end', () => {
     // The accountant gets no advisor reasoning and no export, but the letter; the page passes axe unfolded.
     expect(await advisorView(page).count()).toBe(0);
     expect(await page.getByRole('button', { name: t(lang, 'tools.exportJson'), exact: true }).count()).toBe(0);
-    await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    await unfoldAll(page);
     await expectNoA11yViolations(page, 'result unfolded (en, client)');
 
     // The referral letter, with the names typed on the result.

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser';
-import { backLink, expectCleanRun, firstChannel, metalWorkshop, openApp, switchLanguage, t, walk, type Lang } from './wizard';
+import { backLink, expectCleanRun, firstChannel, metalWorkshop, openApp, profileLink, switchLanguage, t, walk, type Lang } from './wizard';
 import { loadContent } from '../../src/content/load';
 import { LANGS } from '../../src/domain/types';
 import type { Answers } from '../../src/wizard/answers';
@@ -93,7 +93,7 @@ describe('print', () => {
       // The print dialog would block the page: a stub that does nothing.
       await page.addInitScript(() => { window.print = () => {}; });
       // The documented link format with the mode: the accountant's result, then the names typed on it.
-      await openApp(page, `#r=${Buffer.from(JSON.stringify({ v: 1, mode: 'client', profile: completeProfile(answers, content) }), 'utf8').toString('base64url')}`);
+      await openApp(page, profileLink(completeProfile(answers, content), 'client'));
       await page.locator('#clientName').fill(answers.clientName!);
       await page.locator('#adviserName').fill(answers.adviserName!);
       for (const l of LANGS) {

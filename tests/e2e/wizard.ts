@@ -391,3 +391,12 @@ export async function arrowTo(page: Page, target: RegExp, max = 30): Promise<voi
   }
   throw new Error(`ArrowDown never reached ${target}; went through:\n  ${path.join('\n  ')}`);
 }
+
+/** A prefilled link's fragment in the documented format: #r= + base64url(UTF-8 JSON { v: 1, mode, profile }). */
+export const profileLink = (profile: unknown, mode: Mode = 'owner'): string =>
+  `#r=${Buffer.from(JSON.stringify({ v: 1, mode, profile }), 'utf8').toString('base64url')}`;
+
+/** Opens every folded part (<details>) of the page's main content, as a reader unfolding them all would. */
+export async function unfoldAll(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+}
