@@ -1,7 +1,7 @@
 // `npm run bench [-- --json]`: builds the app and measures what the budgets are about (README.md, "Performance"):
 // JS/CSS sizes, Lighthouse on the start and result pages, engine throughput, path lengths, content freshness,
 // and the batch (1,000,000 and 100,000 generated firms through the refer CLI's code, in a child process).
-// `npm run bench -- --batch` measures the batch only.
+// `npm run bench -- --batch` measures the batch only; `-- --web` the page sizes and Lighthouse only.
 // Figures are reported, never asserted here.
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { sourcedItems } from '../content/check';
 import { profileSpace } from '../domain/profile-space';
 import { refer } from '../domain/refer';
 import { REGIONS } from '../domain/types';
-import { type Answers } from '../wizard/answers';
+import { setWizardPolicy, type Answers } from '../wizard/answers';
 import { MODES } from '../wizard/modes';
 import { wizardMachine } from '../wizard/machine';
 import { encodeShareFragment } from '../wizard/persistence';
@@ -150,6 +150,8 @@ async function main() {
     await batchOnly();
     return;
   }
+  // The share link and the path lengths go through the wizard, which reads its thresholds from the content.
+  setWizardPolicy(loadContent().content.policy);
   log('building...');
   buildApp();
   const sizes = assetSizes();
@@ -163,6 +165,12 @@ async function main() {
     const start = await lighthouseRun(`${baseURL}/`);
     log('lighthouse (result page)...');
     const result = await lighthouseRun(`${baseURL}/${encodeShareFragment(RESULT_ANSWERS)}`);
+    if (process.argv.includes('--web')) {
+      // `--web`: the page budgets only (sizes and Lighthouse), without the engine and the batch.
+      const web = { firstLoadJsGzipBytes, ...sizes, lighthouse: { start, result }, measuredAt: new Date().toISOString() };
+      process.stdout.write(`${JSON.stringify(web, null, json ? undefined : 2)}\n`);
+      return;
+    }
     log('engine...');
     const engine = engineThroughput();
     log('batch (100,000 and 1,000,000 firms, in a child process)...');
