@@ -88,6 +88,13 @@ function stringsPlugin(): Plugin {
   });
 }
 
+/**
+ * Marks the page `opening-link` when the address may be a share link (`#r=`, also as mail gateways
+ * damage it: `#r%3D`, `%23r=`), which hides the prerendered start page (styles.css). A superset of
+ * src/wizard/share-link.ts' findShareLink on purpose: the app removes the mark as soon as it knows.
+ */
+const OPENING_LINK_SCRIPT = "if(/(#|%23)r(=|%3D)/i.test(location.href))document.documentElement.classList.add('opening-link')";
+
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -107,6 +114,9 @@ function startPagePlugin(): Plugin {
           + `<p>${escapeHtml(nl.connection.offlineText)} ${escapeHtml(nl.connection.answersKept)}</p>`
           + `<button type="button" class="button">${escapeHtml(nl.connection.retry)}</button></div>`;
         let out = html.replace('<div id="root"></div>', `<div id="root">${startPageHtml(nl, versionText)}</div>\n    ${bootFailed}`);
+        // A share link opens on its result: the prerendered start page must not flash meanwhile. This
+        // runs before the first paint (the app's module scripts run after it); the CSP allows it by hash.
+        out = out.replace('</head>', `  <script>${OPENING_LINK_SCRIPT}</script>\n  </head>`);
         if (ctx.server || !ctx.bundle) return out;
         // The stylesheet is small: inline it so the first paint waits for nothing; the CSP allows it by hash.
         const styleHashes: string[] = [];
@@ -117,7 +127,16 @@ function startPagePlugin(): Plugin {
           styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
           return `<style>${css}</style>`;
         });
-        const csp = CSP.replace("style-src 'self'", ["style-src 'self'", ...styleHashes].join(' '));
+        // The app (src/boot.tsx and what it imports) is announced in the page itself, so the browser
+        // fetches it alongside the small entry instead of after it: one round trip less before a share
+        // link's result (the start page is prerendered and does not wait for it).
+        const boot = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (boot?.type === 'chunk') {
+          const preloads = [boot.fileName, ...boot.imports].filter((file) => !out.includes(`/${file}"`)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('\n    ');
+          out = out.replace('</head>', `  ${preloads}\n  </head>`);
+        }
+        const csp = CSP.replace("style-src 'self'", ["style-src 'self'", ...styleHashes].join(' '))
+          .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash('sha256').update(OPENING_LINK_SCRIPT).digest('base64')}'`);
         return out.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
       },
     },

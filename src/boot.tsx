@@ -1,30 +1,20 @@
 // Starts the app: strings of the visitor's language, then React over the prerendered start page.
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { initI18n, isLang, LANG_KEY } from './i18n';
+import { initI18n } from './i18n';
 import { App } from './ui/App';
-import { loadContentFor } from './ui/content';
+import { preferredLanguage } from './ui/loaders';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
 import { registerServiceWorker, resumingAfterUpdate } from './ui/service-worker';
-
-function preferredLanguage() {
-  const saved = readStorage(LANG_KEY);
-  return isLang(saved) ? saved : 'nl';
-}
 
 const root = document.getElementById('root')!;
 // A share link opens on its result: do not show the prerendered start page meanwhile.
 const lang = preferredLanguage();
 // (Also a link damaged on its way: share-link.ts.)
 const shareLink = findShareLink(location) !== null;
-if (shareLink) {
-  root.replaceChildren();
-  // Fetch the wizard and the content alongside the strings instead of after them.
-  // (A failure here is shown where the app needs them: the wizard's load retries and explains.)
-  import('./ui/Wizard').catch(() => undefined);
-  loadContentFor(lang).catch(() => undefined);
-}
+// (src/main.tsx has already requested the wizard, the content and the strings it needs.)
+if (shareLink) root.replaceChildren();
 // (After a reload into a new version the app reopens the saved progress: no start page either.)
 const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.

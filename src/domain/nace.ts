@@ -57,21 +57,39 @@ export interface NaceIndex {
 }
 
 function buildIndex(nace: NaceData): NaceIndex {
-  const codes = Object.fromEntries(NACE_VERSIONS.map((v) => {
-    const set = new Set<string>();
-    for (const sub of nace.subclasses[v]) {
-      const d = digitsOf(sub);
-      for (let n = 2; n <= d.length; n++) set.add(dotted(d.slice(0, n)));
+  // Made on first use, as a referral needs little of it (a result page opens faster on a slow phone).
+  let codes: Record<NaceVersion, ReadonlySet<string>> | undefined;
+  let links: { to2008: Map<string, string[]>; to2025: Map<string, string[]> } | undefined;
+  const makeLinks = () => {
+    const to2008 = new Map<string, string[]>();
+    const to2025 = new Map<string, string[]>();
+    for (const [c2008, c2025] of nace.correspondence) {
+      const a = to2008.get(c2025);
+      if (a) a.push(c2008); else to2008.set(c2025, [c2008]);
+      const b = to2025.get(c2008);
+      if (b) b.push(c2025); else to2025.set(c2008, [c2025]);
     }
-    return [v, set];
-  })) as Record<NaceVersion, Set<string>>;
-  const to2008 = new Map<string, string[]>();
-  const to2025 = new Map<string, string[]>();
-  for (const [c2008, c2025] of nace.correspondence) {
-    to2008.set(c2025, [...(to2008.get(c2025) ?? []), c2008]);
-    to2025.set(c2008, [...(to2025.get(c2008) ?? []), c2025]);
-  }
-  return { codes, to2008, to2025, tables: nace.techClasses, as2008: new Map() };
+    return { to2008, to2025 };
+  };
+  return {
+    get codes() {
+      return (codes ??= Object.fromEntries(NACE_VERSIONS.map((v) => {
+        // Subclasses are dotted ("25.620"): their division, group and class are its first 2, 4 and 5 characters.
+        const set = new Set<string>();
+        for (const sub of nace.subclasses[v]) {
+          set.add(sub.slice(0, 2));
+          if (sub.length > 3) set.add(sub.slice(0, 4));
+          if (sub.length > 4) set.add(sub.slice(0, 5));
+          set.add(sub);
+        }
+        return [v, set];
+      })) as Record<NaceVersion, Set<string>>);
+    },
+    get to2008() { return (links ??= makeLinks()).to2008; },
+    get to2025() { return (links ??= makeLinks()).to2025; },
+    tables: nace.techClasses,
+    as2008: new Map(),
+  };
 }
 
 const indexes = new WeakMap<NaceData, NaceIndex>();

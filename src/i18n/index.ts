@@ -4,6 +4,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLang, type Lang } from '../domain/types';
+import { LANG_KEY, stringLoaders as loaders } from './loaders';
 import type { StringsPart } from './start-strings';
 
 export { isLang };
@@ -17,13 +18,7 @@ export function alsoOnLanguageChange(loader: LanguageLoader) {
   languageLoaders.push(loader);
 }
 
-export const LANG_KEY = 'innovatiewijzer.lang';
-
-const loaders: Record<Lang, Record<StringsPart, () => Promise<{ default: Record<string, unknown> }>>> = {
-  nl: { start: () => import('virtual:strings/nl-start'), rest: () => import('virtual:strings/nl-rest') },
-  en: { start: () => import('virtual:strings/en-start'), rest: () => import('virtual:strings/en-rest') },
-  fr: { start: () => import('virtual:strings/fr-start'), rest: () => import('virtual:strings/fr-rest') },
-};
+export { LANG_KEY };
 
 /** Parts already added to i18next, as "nl/start". */
 const added = new Set<string>();

@@ -5,14 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Content } from '../domain/content-model';
 import { isLang, type Lang, type Text } from '../domain/types';
 import { alsoOnLanguageChange } from '../i18n';
+import { contentLoaders as loaders } from './loaders';
 
 export { isLang };
 
-const loaders: Record<Lang, () => Promise<{ default: unknown }>> = {
-  nl: () => import('virtual:content/nl'),
-  en: () => import('virtual:content/en'),
-  fr: () => import('virtual:content/fr'),
-};
 
 export let content: Content;
 let loadedLang: Lang | null = null;

@@ -1,6 +1,7 @@
 // After the first visit the wizard works without a network (service worker), behind any static host
 // (the README's preview server and hosts that send `Vary: Origin` included), in every language; the
 // page says which content version it shows, and nothing is ever requested outside the app's own origin.
+import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/domain/format';
@@ -87,7 +88,12 @@ describe('offline and private', () => {
       await openApp(page);
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       expect(csp).toMatch(/default-src 'self'/);
-      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      // Besides the app's own files, only the page's own one-line script (it hides the start page
+      // while a share link opens), allowed by its hash.
+      const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''));
+      expect(inline).toHaveLength(1);
+      const hash = createHash('sha256').update(inline[0]!).digest('base64');
+      expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`));
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
       // An inline script injected into the page is refused.
       const ran = await page.evaluate(() => {

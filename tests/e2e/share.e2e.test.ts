@@ -87,6 +87,26 @@ describe('share link', () => {
     await context.close();
   });
 
+  it('a share link on a slow connection shows nothing before its result (not the prerendered start page)', async () => {
+    const { url, firstChannel: name } = await shareLink();
+    const app = await newPage(browser);
+    const { page, context } = app;
+    // The wizard's code arrives late, as on a slow phone connection.
+    await page.route(/\/assets\/Wizard-[^/]*\.js$/, async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(700);
+    // The result is not there yet, and meanwhile nothing shows: not the prerendered start page, not a
+    // loading line, not a header with buttons that do nothing yet.
+    expect(await page.getByRole('heading', { name: t(lang, 'result.title') }).count()).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('root')!.innerText.trim())).toBe('');
+    await waitForApp(page);
+    await onStep(page, lang, 'result');
+    expect(await firstChannel(page, lang).name.isVisible()).toBe(true);
+    expect((await firstChannel(page, lang).name.innerText()).trim()).toBe(name);
+    expectCleanRun(app);
+    await context.close();
+  });
+
   it('a garbage link shows a clear message and a fresh start', async () => {
     await expectFreshStartWith(`${appURL()}/#r=garbage`, 'notice.link-damaged');
   });

@@ -4,7 +4,8 @@
 // in the innovation pyramid) is folded. The tools depend on who is using it: owners print, share and start
 // again; an accountant (client mode) also gets the letter and the hand-off e-mails; an advisor (intake
 // mode) the notes at the top, the reasoning and the export.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Fact } from '../../domain/content-model';
 import { engineFor, refer, referRegion } from '../../domain/refer';
@@ -41,6 +42,23 @@ function usePrintUnfolds() {
   }, []);
 }
 
+/**
+ * Renders a long page in `count` more steps after its first: each step is committed in a task of its
+ * own once the previous one is on screen, so opening a result never blocks the page for long
+ * (Lighthouse's total blocking time). Printing shows everything at once (before the folds open).
+ */
+function useStages(count: number): number {
+  const [stage, setStage] = useState(0);
+  // React renders a transition in a task of its own, after this commit's effects.
+  useEffect(() => { if (stage < count) startTransition(() => setStage((s) => s + 1)); }, [stage, count]);
+  useEffect(() => {
+    const all = () => flushSync(() => setStage(count));
+    addEventListener('beforeprint', all);
+    return () => removeEventListener('beforeprint', all);
+  }, [count]);
+  return stage;
+}
+
 export function ResultPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
@@ -48,9 +66,8 @@ export function ResultPage() {
   const mode = answers.mode ?? 'owner';
   const voice = voiceOf(mode);
   const [shared, setShared] = useState<string | null>(null);
-  // The first step renders at once; everything below it in a second, interruptible render, so
-  // opening a result never blocks the page for long (Lighthouse's total blocking time).
-  const showAll = useDeferredValue(true, false);
+  // The first step renders at once; what lies below it in three more steps (useStages).
+  const stage = useStages(3);
   usePrintUnfolds();
   const profile = useMemo(() => completeProfile(answers, content), [answers]);
   const outside = outsideFlanders(answers);
@@ -96,7 +113,7 @@ export function ResultPage() {
         <div className="panel panel--warning"><h2 className="visually-hidden">{t('result.warnings')}</h2>{warnings.map((w) => <p key={w}>{w}</p>)}</div>
       ) : null}
 
-      {showAll ? (<>
+      {stage >= 1 ? (<>
         {first && firstChannel ? <ChannelDetails recommendation={first} channel={firstChannel} answers={answers} profile={profile} voice={voice} handoff={mode !== 'owner'} /> : null}
 
         {others.length ? (
@@ -111,6 +128,8 @@ export function ResultPage() {
           </section>
         ) : null}
 
+      </>) : null}
+      {stage >= 2 ? (<>
         <NotNow notEligible={referral?.notEligible ?? []} notRecommended={referral?.notRecommended ?? []} />
         {referral ? <FirmPlace referral={referral} voice={voice} /> : null}
         {referral?.signals.length ? (
@@ -126,6 +145,8 @@ export function ResultPage() {
             </ul>
           </details></section>
         ) : null}
+      </>) : null}
+      {stage >= 3 ? (<>
         <FactsAndSources facts={facts} />
 
         {mode === 'intake' && referral ? <AdvisorView referral={referral} /> : null}
