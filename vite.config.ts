@@ -300,5 +300,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
+    // Property tests run hundreds of cases; on a busy 2-core machine 5 s is too tight. Speed is measured by the bench, not here.
+    testTimeout: 20_000,
   },
 });

@@ -8,7 +8,7 @@ import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from 
 import { importIntake, type ImportResult } from '../wizard/intake';
 import { setWordingMode } from '../i18n';
 import type { Mode } from '../wizard/modes';
-import { decodeShareFragment, parseSaved, type Saved } from '../wizard/persistence';
+import { decodeShareFragment, parseSaved, shareLinkErrors, type Saved } from '../wizard/persistence';
 import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
 import type { Lang } from '../domain/types';
 import { formatNumber } from '../domain/format';
@@ -53,7 +53,9 @@ function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved[
   if (entry.kind === 'link') {
     const decoded = decodeShareFragment(hash, content);
     if (decoded.ok) return { answers: decoded.value, step: 'result', notice: null };
-    return { answers: null, step: 'start', notice: `link-${decoded.problem}` };
+    // An invalid link says what is wrong with it, field by field, for whoever made it.
+    const values = decoded.problem === 'invalid' ? { detail: shareLinkErrors(hash, content, lang).join(' ') } : undefined;
+    return { answers: null, step: 'start', notice: `link-${decoded.problem}`, values };
   }
   if (entry.kind === 'resume') {
     const saved = parseSaved(readStorage(SAVE_KEY), content);

@@ -4,7 +4,8 @@ import { z } from '../domain/zod';
 import type { Content } from '../domain/content-model';
 import { readNace } from '../domain/nace';
 import { validateProfile } from '../domain/profile';
-import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS } from '../domain/types';
+import { fill } from '../domain/template';
+import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS, type Lang } from '../domain/types';
 import { MAX_NAME, MAX_NOTES } from './limits';
 import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
 import { MODES, type Mode } from './modes';
@@ -157,6 +158,27 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
   if (region === 'brussels' || region === 'wallonia' || region === 'abroad') return { ok: true, value: withMode({ region }) };
   const read = profileAnswers(profile, content);
   return read.ok ? { ok: true, value: withMode(read.answers) } : { ok: false, problem: 'invalid', fields: read.fields };
+}
+
+/**
+ * What is wrong with a share link that `decodeShareFragment` finds `invalid`: one sentence per refused
+ * field, naming it as the link format does ("staff", "needs", ...), with what it holds and what is
+ * allowed, in `lang` (the wording of content/validation.yaml). For whoever made the link (a CRM, an
+ * accountant's template) to put it right. Empty for a link that is not invalid. Never throws.
+ */
+export function shareLinkErrors(hash: string, content: Content, lang: Lang): string[] {
+  if (decodeShareFragment(hash, content).ok) return [];
+  const json = base64UrlDecode(repairShareFragment(hash).slice(SHARE_PREFIX.length));
+  const data = json === null ? undefined : parseJson(json);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  const { mode, profile } = data as { mode?: unknown; profile?: unknown };
+  const v = content.validation;
+  if (mode !== undefined && !(MODES as readonly unknown[]).includes(mode)) {
+    return [`${fill(v.problems.wrongValue[lang], { field: 'mode', got: JSON.stringify(mode) ?? String(mode) })} ${v.expectedPrefix[lang]} ${fill(v.expected.fieldNames[lang], { ids: MODES.join(', ') })}`];
+  }
+  if (!profile || typeof profile !== 'object' || Array.isArray(profile)) return [fill(v.problems.notAnObject[lang], { got: JSON.stringify(profile) ?? 'undefined' })];
+  const checked = validateProfile({ ...standIns(content), ...(profile as Record<string, unknown>) }, content, lang);
+  return checked.ok ? [] : checked.errors.map((e) => e.message);
 }
 
 /** Saved progress as stored: the answers, the page, the time and the revision (`rev`, see revisions.ts). */

@@ -1,7 +1,9 @@
 // Share links: the result's share button puts the answers in the URL fragment (#r=...); opened in a
 // fresh browser context it shows the same result. Damaged, truncated, invalid and outdated links show
 // a clear message and a fresh start: no crash, no console error.
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appURL, launchBrowser, newPage } from './browser';
 import {
@@ -9,6 +11,7 @@ import {
 } from './wizard';
 
 const lang: Lang = 'nl';
+const validation: unknown = parse(readFileSync(new URL('../../content/validation.yaml', import.meta.url), 'utf8'));
 
 describe('share link', () => {
   let browser: Browser;
@@ -46,12 +49,12 @@ describe('share link', () => {
   }
 
   /** The start page with the notice `key`, ready for a fresh start. */
-  async function expectFreshStartWith(link: string, key: string) {
+  async function expectFreshStartWith(link: string, key: string, vars: Record<string, string> = {}) {
     const app = await newPage(browser);
     const { page, context } = app;
     await page.goto(link);
     await waitForApp(page);
-    await page.getByRole('status').filter({ hasText: t(lang, key) }).waitFor();
+    await page.getByRole('status').filter({ hasText: t(lang, key, vars) }).waitFor();
     await onStep(page, lang, 'start');
     await expectNoA11yViolations(page, `start page after ${key}`);
     // The unusable answers are gone from the address bar.
@@ -123,7 +126,10 @@ describe('share link', () => {
 
   it('a well-formed link with answers that are not valid says so', async () => {
     const { url } = await shareLink();
-    await expectFreshStartWith(alteredLink(url, (p) => { (p.profile as Record<string, unknown>).staff = -3; }), 'notice.link-invalid');
+    // It names the field and what is allowed, for whoever made the link (content/validation.yaml's wording).
+    const v = validation as { problems: { wrongValue: Record<Lang, string> }; expectedPrefix: Record<Lang, string>; expected: { staff: Record<Lang, string> } };
+    const detail = `${v.problems.wrongValue[lang].replace('{field}', 'staff').replace('{got}', '-3')} ${v.expectedPrefix[lang]} ${v.expected.staff[lang]}`;
+    await expectFreshStartWith(alteredLink(url, (p) => { (p.profile as Record<string, unknown>).staff = -3; }), 'notice.link-invalid', { detail });
   });
 
   // Prefilled links (README, "Share and prefilled links"): what an accountant's CRM knows of a client.

@@ -5,7 +5,7 @@ import { refer } from '../../src/domain/refer';
 import { REGIONS, type Profile } from '../../src/domain/types';
 import { completeProfile, firstOpenStep, fromProfile, type Answers } from '../../src/wizard/answers';
 import {
-  decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION, type Decoded,
+  decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION, shareLinkErrors, type Decoded,
 } from '../../src/wizard/persistence';
 import { MODES } from '../../src/wizard/modes';
 import { content, SME } from '../helpers';
@@ -518,5 +518,26 @@ describe('share links damaged by mail and copying', () => {
     ['"=" encoded twice', `#r%253D${tail}`],
   ])('%s: still damaged', (_, damaged) => {
     expect(decodeShareFragment(damaged, content())).toStrictEqual(DAMAGED);
+  });
+});
+
+describe('what is wrong with an invalid share link (shareLinkErrors)', () => {
+  const base = { region: 'flanders', staff: 12, nace: '25.62', needs: ['training'] };
+  it('names each refused field, what it holds and what is allowed, in the language asked', () => {
+    const [staff, needs] = shareLinkErrors(fragment({ v: 1, profile: { ...base, staff: -3, needs: ['training', 'world-domination'] } }), content(), 'en');
+    expect(staff).toMatch(/^staff has an invalid value \(-3\)\. Expected: a number from 0/);
+    expect(needs).toMatch(/^needs/);
+    expect(needs).toContain('world-domination');
+    expect(needs).toContain('training');
+    const [fr] = shareLinkErrors(fragment({ v: 1, profile: { ...base, staff: -3 } }), content(), 'fr');
+    expect(fr).toMatch(/^staff a une valeur non valable \(-3\)\. Attendu : un nombre à partir de 0/);
+  });
+  it('an unknown mode: the modes there are', () => {
+    expect(shareLinkErrors(fragment({ v: 1, mode: 'boss', profile: base }), content(), 'nl'))
+      .toEqual(['mode heeft een ongeldige waarde ("boss"). Verwacht: een van owner, client, intake']);
+  });
+  it('nothing for a link that opens, nor for one that is damaged rather than invalid', () => {
+    expect(shareLinkErrors(fragment({ v: 1, profile: base }), content(), 'nl')).toEqual([]);
+    expect(shareLinkErrors('#r=garbage', content(), 'nl')).toEqual([]);
   });
 });
