@@ -6,11 +6,11 @@ import { z } from '../../domain/zod';
 import type { Content } from '../../domain/content-model';
 import { localDate } from '../../domain/format';
 import { validateProfile } from '../../domain/profile';
-import { refer } from '../../domain/refer';
-import { REGIONS, type Lang, type Profile, type Region } from '../../domain/types';
+import type { SavedReferral } from '../../domain/referral-changes';
+import { LANGS, REGIONS, type Lang, type Profile, type Region } from '../../domain/types';
 import { completeProfile, fromProfile, type Answers } from '../answers';
 import { MAX_NAME, MAX_NOTES } from '../limits';
-import { voiceOf } from '../modes';
+import { snapshotFor } from './changes';
 
 /** Where a client stands with one recommended channel, in the order a referral usually moves. */
 export const DESK_STATUSES = ['to-contact', 'contacted', 'applied', 'granted', 'refused', 'not-pursued'] as const;
@@ -35,6 +35,17 @@ export const StatusEntrySchema = z.strictObject({
 });
 export type StatusEntry = z.infer<typeof StatusEntrySchema>;
 
+const someText = z.partialRecord(z.enum(LANGS), z.string());
+/** A referral snapshot (savedReferral/1) as a record keeps it: checked enough to compare it safely. */
+const SavedReferralShape = z.looseObject({
+  format: z.literal('savedReferral/1'),
+  contentVersion: z.string().check(z.maxLength(20)),
+  channels: z.array(z.looseObject({ channel: z.string(), status: z.enum(['recommended', 'notEligible', 'notRecommended']),
+    rank: z.optional(z.int()), rules: z.optional(z.array(z.string())), facts: z.optional(z.array(z.string())), reason: z.optional(someText), basis: z.optional(someText) })),
+  facts: z.record(z.string(), z.looseObject({ id: z.string(), text: someText, short: z.optional(someText), source: z.string(), checked: z.string(), changed: z.optional(z.string()) })),
+  knows: z.object({ eligibility: z.boolean(), facts: z.boolean() }),
+});
+
 /** The shape of a record v1 (the profile and the referral snapshot are checked after, see readRecord). */
 export const DeskRecordShape = z.strictObject({
   v: z.literal(1),
@@ -57,13 +68,13 @@ export const DeskRecordShape = z.strictObject({
   channels: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40)),
   /** The status per recommended channel; a channel without one is still "to contact". */
   status: z.record(z.string().check(z.maxLength(40)), StatusEntrySchema),
-  /** The referral when saved (savedReferral, src/domain/referral-changes.ts), to tell what changed since. */
-  referral: z.unknown(),
+  /** The referral when saved (savedReferral, src/domain/referral-changes.ts), to tell what changed since; null outside Flanders. */
+  referral: z.nullable(SavedReferralShape),
 });
 
 export interface DeskRecord extends Omit<z.infer<typeof DeskRecordShape>, 'profile' | 'referral'> {
   profile: Profile | null;
-  referral: unknown;
+  referral: SavedReferral | null;
 }
 
 /**
@@ -101,10 +112,12 @@ export function readRecord(data: unknown, content: Content, lang: Lang = 'nl'): 
     return { ok: false, problems: fields.map((field) => { const top = field.split('.')[0]!; return { field, rule: isRule(top) && top !== 'unknown' ? top : 'unknown' }; }) };
   }
   const r = shape.data;
-  if (r.region !== 'flanders') return r.profile === null ? { ok: true, record: { ...r, profile: null } } : { ok: false, problems: [{ field: 'profile', rule: 'profile' }] };
+  // The snapshot passed its shape check above (SavedReferralShape): the comparison reads nothing more.
+  const referral = r.referral as SavedReferral | null;
+  if (r.region !== 'flanders') return r.profile === null ? { ok: true, record: { ...r, profile: null, referral } } : { ok: false, problems: [{ field: 'profile', rule: 'profile' }] };
   const checked = validateProfile(r.profile, content, lang);
   if (!checked.ok) return { ok: false, problems: checked.errors.map((e) => ({ field: `profile.${e.field}`, rule: 'profile', text: e.message })) };
-  return { ok: true, record: { ...r, profile: checked.profile } };
+  return { ok: true, record: { ...r, profile: checked.profile, referral } };
 }
 
 /** A new random id (crypto.randomUUID where the browser has it: it needs a secure context). */
@@ -193,19 +206,16 @@ export function canSave(answers: Answers, content: Content): boolean {
 }
 
 /**
- * A new record, or `previous` updated, from the wizard's finished answers. `snapshot` makes the referral
- * snapshot (savedReferral); statuses of channels still recommended are kept. Null when the answers are
- * not finished (see canSave).
+ * A new record, or `previous` updated, from the wizard's finished answers under `name`: the referral is
+ * made with `content` and kept as a snapshot (savedReferral) to tell later what changed; statuses of
+ * channels still recommended are kept. Null when the answers are not finished (see canSave).
  */
-export function recordFromAnswers(
-  answers: Answers, name: string, content: Content, lang: Lang,
-  snapshot: (profile: Profile | null, channels: string[]) => unknown,
-  now = new Date(), previous?: DeskRecord,
-): DeskRecord | null {
+export function recordFromAnswers(answers: Answers, name: string, content: Content, lang: Lang, now = new Date(), previous?: DeskRecord | null): DeskRecord | null {
   if (!canSave(answers, content)) return null;
   const mode: DeskMode = answers.mode === 'intake' ? 'intake' : 'client';
   const profile = answers.region === 'flanders' ? completeProfile(answers, content) : null;
-  const channels = profile ? refer(profile, content, lang, voiceOf(mode)).recommendations.map((r) => r.channel) : [];
+  const referral = snapshotFor(profile, mode, content, lang);
+  const channels = referral ? referral.channels.flatMap((c) => (c.status === 'recommended' ? [c.channel] : [])) : [];
   const status = Object.fromEntries(Object.entries(previous?.status ?? {}).filter(([c]) => channels.includes(c)));
   const iso = now.toISOString();
   return {
@@ -222,6 +232,6 @@ export function recordFromAnswers(
     notes: (answers.notes ?? '').slice(0, MAX_NOTES),
     channels,
     status,
-    referral: snapshot(profile, channels),
+    referral,
   };
 }

@@ -132,6 +132,20 @@ export class DeskStore {
     return { records, unreadable };
   }
 
+  /** One record by its id: null when there is none or it cannot be read. The desk must be open. */
+  async get(id: string, content: Content, lang: Lang): Promise<DeskRecord | null> {
+    if (this.locked) throw new DeskStorageError('failed', new Error('locked'));
+    let row: Row | undefined;
+    try {
+      row = (await this.db.get(RECORDS, id)) as Row | undefined;
+    } catch (e) {
+      throw failure(e);
+    }
+    if (!row) return null;
+    const r = await this.fromRow(row, content, lang);
+    return r.ok ? r.record : null;
+  }
+
   /** Stores records (new or replacing those with the same id) in one transaction: all or none. */
   async putMany(records: readonly DeskRecord[]): Promise<void> {
     if (this.locked) throw new DeskStorageError('failed', new Error('locked'));
