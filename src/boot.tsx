@@ -7,6 +7,7 @@ import { loadContentFor } from './ui/content';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
 import { registerServiceWorker, resumingAfterUpdate } from './ui/service-worker';
+import { deskHandoffPending } from './ui/desk/handoff';
 
 function preferredLanguage() {
   const saved = readStorage(LANG_KEY);
@@ -26,7 +27,8 @@ if (shareLink) {
   loadContentFor(lang).catch(() => undefined);
 }
 // (After a reload into a new version the app reopens the saved progress: no start page either.)
-const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !resumingAfterUpdate();
+// Nor on the desk (?desk), or when the desk is opening one of its entries (desk/handoff.ts).
+const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !new URLSearchParams(location.search).has('desk') && !deskHandoffPending() && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.
 await initI18n(lang, startPage ? 'start' : 'all');
 const app = (

@@ -20,7 +20,7 @@ export function Overview({ records, dueCount, changedCount, weeks }: { records: 
         <li>{t('desk.countFollowUp', { count: dueCount, n: n(dueCount), weeks })}</li>
         <li>{t('desk.countChanged', { count: changedCount, n: n(changedCount) })}</li>
       </ul>
-      <table className="table desk-counts">
+      <table className="table desk-counts" tabIndex={0}>
         <caption>{t('desk.countsCaption')}</caption>
         <thead>
           <tr><th scope="col">{t('desk.channel')}</th>{DESK_STATUSES.map((s) => <th scope="col" key={s}>{t(`desk.status.${s}`)}</th>)}</tr>

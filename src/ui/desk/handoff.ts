@@ -16,6 +16,15 @@ export function takeDeskHandoff(): string | null {
   }
 }
 
+/** Whether the desk left an entry to open (the boot then renders afresh instead of taking over the prerendered start page). */
+export function deskHandoffPending(): boolean {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Leaves the text for the wizard, and notes the entry that is open (null: a new intake). False when the browser refused. */
 export function leaveDeskHandoff(saved: string, entry: { id: string; name: string } | null): boolean {
   try {
