@@ -25,7 +25,8 @@ async function openDesk(page: Page): Promise<void> {
   await page.goto(`${appURL()}/?desk`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await page.getByRole('heading', { level: 1, name: D('title'), exact: true }).waitFor();
-  await page.getByText(D('opening')).waitFor({ state: 'detached' });
+  // Opened once its rows are read (the status says how many meanwhile).
+  await page.locator('main .loading').waitFor({ state: 'detached' });
 }
 
 /** Waits until "what changed" has been worked out for every entry. */

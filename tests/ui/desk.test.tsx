@@ -35,7 +35,7 @@ async function openDesk() {
   const user = userEvent.setup();
   render(<DeskPage />);
   await screen.findByRole('heading', { level: 1, name: D.title });
-  await waitFor(() => expect(screen.queryByText(D.opening)).toBeNull());
+  await waitFor(() => expect(document.querySelector('.loading')).toBeNull());
   return user;
 }
 

@@ -55,7 +55,15 @@ export default function DeskPage() {
     if (await desk.save([r])) setMessage({ text: t('desk.restored', { name: r.name }) });
   };
 
-  if (desk.phase === 'opening') return <><PageHeading>{t('desk.title')}</PageHeading><p className="loading">{t('desk.opening')}</p></>;
+  if (desk.phase === 'opening') {
+    return (
+      <>
+        <PageHeading>{t('desk.title')}</PageHeading>
+        <p className="loading" role="status">{desk.progress && desk.progress.total > 0
+          ? t('desk.reading', { read: formatNumber(desk.progress.read, lang), total: formatNumber(desk.progress.total, lang) }) : t('desk.opening')}</p>
+      </>
+    );
+  }
   if (desk.phase === 'blocked') {
     return (
       <div className="desk">

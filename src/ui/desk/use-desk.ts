@@ -18,6 +18,8 @@ export interface Desk {
   unreadable: UnreadableRow[];
   settings: DeskSettings;
   hasPassphrase: boolean;
+  /** While opening: how many of the stored rows have been read and checked. */
+  progress: { read: number; total: number } | null;
   /** The last write the browser refused (full or failed storage); cleared by the next write that works. */
   problem: DeskProblem | null;
   /** Tries the passphrase; false when it is wrong. */
@@ -40,9 +42,10 @@ export function useDesk(content: Content, lang: Lang): Desk {
   const [hasPassphrase, setHasPassphrase] = useState(false);
   const [problem, setProblem] = useState<DeskProblem | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
 
   const load = useCallback(async (s: DeskStore) => {
-    const [all, stored] = await Promise.all([s.readAll(content, lang), s.settings()]);
+    const [all, stored] = await Promise.all([s.readAll(content, lang, (read, total) => setProgress({ read, total })), s.settings()]);
     setRecords(all.records);
     setUnreadable(all.unreadable);
     setSettings(stored);
@@ -79,7 +82,7 @@ export function useDesk(content: Content, lang: Lang): Desk {
   };
 
   return {
-    phase, records, unreadable, settings, hasPassphrase, problem,
+    phase, records, unreadable, settings, hasPassphrase, problem, progress,
     unlock: async (passphrase) => {
       const s = store.current;
       if (!s || !(await s.unlock(passphrase))) return false;
