@@ -71,7 +71,10 @@ describe('compare with an earlier result (batch page)', () => {
     await waitFor(() => expect(status()).toHaveTextContent(/^Klaar/), { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: C.download }));
     const expected = compareResultFile(bytes(EARLIER), CONTENT, { lang: 'nl' });
-    expect(expected.ok && await blobs[0]!.text()).toBe(expected.ok && expected.csv);
+    const got = new Uint8Array(await blobs[0]!.arrayBuffer());
+    // A UTF-8 BOM for Excel, then exactly what npm run changes prints.
+    expect([...got.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(expected.ok && new TextDecoder().decode(got.subarray(3))).toBe(expected.ok && expected.csv);
   });
 
   it('follows the language: the lines are compared again in English', async () => {

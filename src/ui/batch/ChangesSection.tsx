@@ -81,7 +81,8 @@ export default function ChangesSection() {
       }
       parts.push(stream.end());
       source.current = file;
-      setResult({ fileName: file.name, lang: runLang, counts: { ...stream.counts }, rows, changedRows, nameColumn: stream.nameColumn, csv: new Blob(parts, { type: 'text/csv;charset=utf-8' }) });
+      // A UTF-8 BOM, so Excel reads the download as UTF-8 (as the batch result).
+      setResult({ fileName: file.name, lang: runLang, counts: { ...stream.counts }, rows, changedRows, nameColumn: stream.nameColumn, csv: new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }) });
       setProblem(null);
       setAnnounce('done');
     } catch (e) {
