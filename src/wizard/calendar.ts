@@ -41,7 +41,28 @@ function hash(s: string): string {
 /** A text in `lang` (the browser's content holds one language), else the first it holds. */
 const pick = (t: Partial<Text> | undefined, lang: Lang) => t?.[lang] ?? Object.values(t ?? {})[0] ?? '';
 
+/**
+ * ical-generator gives every event a random id first (crypto.randomUUID, then ours replaces it), and
+ * browsers offer randomUUID only on secure pages (HTTPS, localhost). On a page served over plain HTTP
+ * (an office server) it is missing: an RFC 4122 version 4 id from getRandomValues, which every page has.
+ */
+function ensureRandomUuid() {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (!c || typeof c.randomUUID === 'function') return;
+  Object.defineProperty(c, 'randomUUID', {
+    configurable: true,
+    value: () => {
+      const b = c.getRandomValues(new Uint8Array(16));
+      b[6] = (b[6]! & 0x0f) | 0x40;
+      b[8] = (b[8]! & 0x3f) | 0x80;
+      const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    },
+  });
+}
+
 function calendar(lang: Lang) {
+  ensureRandomUuid();
   return ical({ prodId: { company: 'Innovatiewijzer', product: 'Innovatiewijzer', language: lang.toUpperCase() }, method: ICalCalendarMethod.PUBLISH });
 }
 

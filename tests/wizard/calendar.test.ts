@@ -78,6 +78,19 @@ describe('followUpIcs', () => {
     expect(fr.uid).toBe(event.uid);
   });
 
+  it('works on a page without crypto.randomUUID (plain HTTP): ical-generator asks for one before our UID replaces it', () => {
+    const crypto = globalThis.crypto;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
+    try {
+      const { event } = eventOf(followUpIcs({ content: content(), firm: 'X', weeksFromNow: 1, url: URL_, lang: 'en', channels: [], referredOn: '2026-11-30', now: NOW }));
+      expect(event.uid).toMatch(/^followup-[0-9a-f]{8}@innovatiewijzer$/);
+      expect(String((crypto.randomUUID as () => string)())).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Reflect.deleteProperty(crypto, 'randomUUID');
+    }
+    expect(typeof globalThis.crypto.randomUUID).toBe('function');
+  });
+
   it('refuses what it cannot make, naming the field', () => {
     const base = { content: content(), firm: 'X', url: URL_, lang: 'nl' as const, channels: [], referredOn: '2026-11-30', now: NOW };
     expect(() => followUpIcs({ ...base, firm: '  ', weeksFromNow: 2 })).toThrow(/firm/);
