@@ -117,7 +117,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
 
   // Saved progress: saved on every change, in step with other tabs, never replaced or deleted without
   // the user's choice (a shared link or an import opens beside it). See saved-work.tsx.
-  const savedWork = useSavedWork({ actor, entry: entry.kind === 'desk' ? 'import' : entry.kind, answers, step, clearDrafts: drafts.clear, notify: onNotice });
+  const savedWork = useSavedWork({ actor, entry: entry.kind, answers, step, clearDrafts: drafts.clear, notify: onNotice });
 
   // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
   const showTitle = useEffectEvent(() => showPageTitle(t));

@@ -7,9 +7,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import DeskPage from '../../src/ui/desk/DeskPage';
-import { DeskStore } from '../../src/wizard/desk/store';
+import { DeskStorageError, DeskStore } from '../../src/wizard/desk/store';
 import { deskToJson } from '../../src/wizard/desk/transfer';
 import type { DeskRecord } from '../../src/wizard/desk/record';
 import { recordOf, variantContent, WORKSHOP } from '../wizard/desk-fixtures';
@@ -49,10 +49,10 @@ describe('the desk', () => {
     expect(await screen.findByText(D.saveNoName)).toBeInTheDocument();
     await user.type(screen.getByLabelText(T.letter.clientName), 'Metaal Vandamme');
     await user.click(screen.getByRole('button', { name: D.save }));
-    expect(await screen.findByText(fill(D.savedNew, { name: 'Metaal Vandamme' }))).toBeInTheDocument();
+    expect(await screen.findByText(fill(D.savedNew, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
     // Saved again from the same result: the entry is updated, not copied.
     await user.click(screen.getByRole('button', { name: fill(D.saveUpdate, { name: 'Metaal Vandamme' }) }));
-    expect(await screen.findByText(fill(D.savedUpdated, { name: 'Metaal Vandamme' }))).toBeInTheDocument();
+    expect(await screen.findByText(fill(D.savedUpdated, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
     const store = await DeskStore.open();
     const { records } = await store.readAll(CONTENT, 'nl');
     store.close();
@@ -145,6 +145,29 @@ describe('the desk', () => {
     await user.type(screen.getByLabelText(D.passphrase), 'een lange zin');
     await user.click(screen.getByRole('button', { name: D.unlock }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Geheim BV' }, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('full storage: the refused change is said, nothing else changes, and the export is offered', async () => {
+    await seed([recordOf(WORKSHOP, 'Vol BV', daysAgo(1))]);
+    const user = await openDesk();
+    const putMany = vi.spyOn(DeskStore.prototype, 'putMany').mockRejectedValue(new DeskStorageError('full', new DOMException('quota', 'QuotaExceededError')));
+    try {
+      const item = entry('Vol BV');
+      await user.click(within(item).getByRole('button', { name: new RegExp(D.more) }));
+      const kmo = CONTENT.channels['kmo-portefeuille']!.name.nl;
+      const form = within(item).getByRole('group', { name: fill(D.statusOf, { channel: kmo }) });
+      await user.selectOptions(within(form).getByLabelText(D.statusLabel), D.status.granted);
+      await user.click(within(form).getByRole('button', { name: fill(D.statusSave, { channel: kmo }) }));
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByRole('heading', { name: D.problem.fullTitle })).toBeInTheDocument();
+      expect(within(alert).getByRole('button', { name: D.exportJson })).toBeInTheDocument();
+      expect(within(alert).getByRole('button', { name: D.exportCsv })).toBeInTheDocument();
+      // The entry as stored is unchanged (still "to contact").
+      const kmoLine = within(item).getAllByRole('listitem').find((li) => li.textContent?.startsWith(kmo))!;
+      expect(within(kmoLine).getByText(D.status['to-contact'])).toBeInTheDocument();
+    } finally {
+      putMany.mockRestore();
+    }
   });
 
   it('blocked storage is said clearly', async () => {
