@@ -11,7 +11,7 @@ import { deskToJson } from '../../src/wizard/desk/transfer';
 import { content } from '../helpers';
 import { recordOf, variantContent, WORKSHOP } from '../wizard/desk-fixtures';
 import { appURL, launchBrowser, newPage } from './browser';
-import { expectCleanRun, expectNoA11yViolations, openApp, profileLink, t, waitForApp } from './wizard';
+import { expectCleanRun, expectNoA11yViolations, openApp, profileLink, switchLanguage, t, waitForApp } from './wizard';
 
 const lang = 'nl';
 const D = (key: string, vars: Record<string, string | number> = {}) => t(lang, `desk.${key}`, vars);
@@ -123,6 +123,12 @@ describe('the desk (?desk)', () => {
     expect(await entry(page, 'Metaal Nu').getByText(D('changedTag'), { exact: true }).count()).toBe(0);
     await page.getByText(D('countChanged_one', { n: 1 })).waitFor();
     await expectNoA11yViolations(page, 'the desk with a changed referral');
+    // In English the desk speaks English, and the difference is said again in English.
+    await switchLanguage(page, 'en');
+    await page.getByRole('heading', { level: 1, name: t('en', 'desk.title'), exact: true }).waitFor();
+    const factEn = content().channels['kmo-portefeuille']!.facts.find((f) => f.id === 'kmo-advice-cyber-only')!.text.en;
+    await expect.poll(() => entry(page, 'Metaal Vroeger').locator('.desk-changed li').allTextContents()).toEqual([expect.stringContaining(factEn)]);
+    await expectNoA11yViolations(page, 'the desk in English');
     expectCleanRun(app);
     await app.context.close();
   });
