@@ -3,7 +3,7 @@
 import type { Content } from './content-model';
 import { localDate } from './format';
 import type { SavedReferral } from './referral-changes';
-import type { Referral, Text } from './types';
+import type { Referral, RegionReferral, Text } from './types';
 
 /** One call deadline of a recommended instrument (content/channels/<channel>.yaml `calls`). */
 export interface KnownDeadline {
@@ -33,11 +33,11 @@ export interface KnownDeadline {
  * instruments that the positive rules of the recommended channels name (content/rules.yaml
  * `instrument`), from the channels' `calls` in `content` (each call carries its source and checked
  * date; a call known only by its opening has no deadline and is left out). Soonest first, then by
- * channel rank. Works on a Referral or a SavedReferral (its rule ids, read against the current
+ * channel rank. Works on a Referral, a RegionReferral or a SavedReferral (its rule ids, read against the current
  * content: a rule that no longer exists names nothing). Facts of kind `call` are prose, not dates,
  * and are not read. Never throws.
  */
-export function knownDeadlines(referral: Referral | SavedReferral, content: Content, on: string = localDate()): KnownDeadline[] {
+export function knownDeadlines(referral: Referral | RegionReferral | SavedReferral, content: Content, on: string = localDate()): KnownDeadline[] {
   const ruleById = new Map(content.rules.map((r) => [r.id, r]));
   const recommended = 'recommendations' in referral
     ? referral.recommendations.map((r) => ({ channel: r.channel, rank: r.rank, rules: r.rules }))

@@ -5,7 +5,7 @@
 import type { Content, Fact } from './content-model';
 import { engineFor } from './refer';
 import { fill } from './template';
-import { LANGS, type Lang, type Referral, type Text } from './types';
+import { LANGS, type Lang, type Referral, type RegionReferral, type Text } from './types';
 
 /**
  * A text in the languages the content held when the snapshot was made: all three in the CLI and
@@ -139,9 +139,11 @@ function reasonTexts(content: Content, channelId: string, shown: string): { reas
  * Small: ids, ranks and the quoted facts (their texts are most of it: about 5 kB of JSON per language
  * for a firm with five recommendations). `langs` keeps the fact texts of those languages only (default:
  * every language the content holds); a comparison in another language then says the earlier text in
- * the first language kept. Never throws.
+ * the first language kept. A RegionReferral (a firm known by its region only) has no channels that are
+ * not eligible or not recommended: its snapshot knows the recommendations and their facts only
+ * (`knows.eligibility` false). Never throws.
  */
-export function savedReferral(referral: Referral, content: Content, langs: readonly Lang[] = LANGS): SavedReferral {
+export function savedReferral(referral: Referral | RegionReferral, content: Content, langs: readonly Lang[] = LANGS): SavedReferral {
   const engine = engineFor(content);
   const facts: Record<string, SavedFact> = {};
   const known = (ids: readonly string[]) => [...new Set(ids)].filter((id) => {
@@ -151,10 +153,10 @@ export function savedReferral(referral: Referral, content: Content, langs: reado
   });
   const channels: SavedChannel[] = [
     ...referral.recommendations.map((r): SavedChannel => ({ channel: r.channel, status: 'recommended', rank: r.rank, rules: [...r.rules], facts: known([...r.facts, ...r.glanceFacts]) })),
-    ...referral.notEligible.map((n): SavedChannel => ({ channel: n.channel, status: 'notEligible', ...reasonTexts(content, n.channel, n.reason), facts: known(n.facts) })),
-    ...referral.notRecommended.map((n): SavedChannel => ({ channel: n.channel, status: 'notRecommended' })),
+    ...('notEligible' in referral ? referral.notEligible : []).map((n): SavedChannel => ({ channel: n.channel, status: 'notEligible', ...reasonTexts(content, n.channel, n.reason), facts: known(n.facts) })),
+    ...('notRecommended' in referral ? referral.notRecommended : []).map((n): SavedChannel => ({ channel: n.channel, status: 'notRecommended' })),
   ];
-  return { format: 'savedReferral/1', contentVersion: referral.contentVersion, channels, facts, knows: { eligibility: true, facts: true } };
+  return { format: 'savedReferral/1', contentVersion: referral.contentVersion, channels, facts, knows: { eligibility: 'notEligible' in referral, facts: true } };
 }
 
 /**

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { onlyLanguage } from '../../src/content/only-language';
 import type { Content } from '../../src/domain/content-model';
-import { refer } from '../../src/domain/refer';
+import { refer, referRegion } from '../../src/domain/refer';
 import { referralChanges, savedFromRanking, savedReferral, type SavedReferral } from '../../src/domain/referral-changes';
 import { LANGS, type Lang, type Profile } from '../../src/domain/types';
 import { profileArb } from '../hardening/arbitraries';
@@ -54,6 +54,15 @@ describe('savedReferral', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     expect(kmo.reason).toEqual(content().about.channels['kmo-portefeuille']!.excludes[i]);
     expect(kmo.basis).toEqual(content().channels['kmo-portefeuille']!.excludes[i]!.reason);
+  });
+
+  it('keeps what a region-only referral knows: its recommendations and their facts, not eligibility', () => {
+    const s = savedReferral(referRegion('brussels', content(), 'fr'), content());
+    expect(s.knows).toEqual({ eligibility: false, facts: true });
+    expect(channelsOf(s, 'recommended')[0]).toBe('brussels');
+    // Referred again as a whole firm: its channels not eligible are not news (the region-only snapshot did not know them).
+    const full = snap(content(), { ...FIRM, region: 'brussels', province: undefined }, 'fr');
+    expect(referralChanges(s, full, content(), 'fr').filter((l) => l.kind === 'eligibility')).toEqual([]);
   });
 
   it('keeps the languages the content holds (the app\'s content holds one), or those asked for', () => {
