@@ -7,6 +7,7 @@ import { preferredLanguage } from './ui/loaders';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
 import { registerServiceWorker, resumingAfterUpdate } from './ui/service-worker';
+import { deskHandoffPending } from './ui/desk/handoff';
 
 const root = document.getElementById('root')!;
 // A share link opens on its result: do not show the prerendered start page meanwhile.
@@ -16,7 +17,8 @@ const shareLink = findShareLink(location) !== null;
 // (src/main.tsx has already requested the wizard, the content and the strings it needs.)
 if (shareLink) root.replaceChildren();
 // (After a reload into a new version the app reopens the saved progress: no start page either.)
-const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !resumingAfterUpdate();
+// Nor on the desk (?desk), or when the desk is opening one of its entries (desk/handoff.ts).
+const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !new URLSearchParams(location.search).has('desk') && !deskHandoffPending() && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.
 await initI18n(lang, startPage ? 'start' : 'all');
 const app = (

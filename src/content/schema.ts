@@ -4,7 +4,7 @@
 // tests/content/schema-types.test.ts checks that the two are equal.
 import { zc as z } from '../domain/zod';
 import {
-  CALL_TIMINGS, FACT_KINDS, type AboutVoice, type Advisor, type Call, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
+  CALL_TIMINGS, FACT_KINDS, type AboutVoice, type Advisor, type CalendarTexts, type Call, type ChangeTexts, type Channel, type Choice, type Cluster, type College, type Condition, type EngineTexts, type Fact,
   type Labels, type Meta, type Policy, type Pyramid, type Rule, type Sectors, type TechClassTable, type Text, type ValidationMessages,
 } from '../domain/content-model';
 import { INNOVATION_KEYS, LANGS, NACE_VERSIONS, PROFILE_FIELDS as PROFILE_FIELD_NAMES, PROVINCES, REGIONS, SEGMENTS, SIZE_CLASSES, TECH_CLASSES } from '../domain/types';
@@ -164,6 +164,25 @@ export const MetaSchema = z.strictObject({
   frontDoors: z.strictObject({ brussels: nonEmpty, wallonia: nonEmpty, abroad: nonEmpty }),
 }) satisfies z.ZodType<Meta>;
 
+/**
+ * A text with placeholders, shown as typed: in every language it uses each of `required` and no
+ * placeholder other than those and `optional` (a misspelt {chanel} would show as written).
+ */
+function template(required: string[], optional: string[] = []) {
+  return TextSchema.superRefine((text, ctx) => {
+    for (const lang of LANGS) {
+      const used = [...new Set([...text[lang].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
+      const missing = required.filter((n) => !used.includes(n));
+      const unknown = used.filter((n) => !required.includes(n) && !optional.includes(n));
+      if (missing.length || unknown.length) {
+        const allowed = [...required, ...optional].map((n) => `{${n}}`).join(', ') || 'none';
+        const said = [missing.length ? `missing ${missing.map((n) => `{${n}}`).join(', ')}` : '', unknown.length ? `unknown ${unknown.map((n) => `{${n}}`).join(', ')}` : ''].filter(Boolean).join('; ');
+        ctx.addIssue({ code: 'custom', path: [lang], message: `placeholders: ${said} (this text takes ${allowed}${optional.length ? `; required: ${required.map((n) => `{${n}}`).join(', ') || 'none'}` : ''})` });
+      }
+    }
+  });
+}
+
 /** Sentences the engine adds itself, outside the rules table (content/engine-texts.yaml). */
 export const EngineTextsSchema = z.strictObject({
   warnings: z.strictObject({ figuresMissing: TextSchema, linkedEnterprise: TextSchema, outOfRegion: TextSchema, notSure: TextSchema, naceReadingsDiffer: TextSchema }),
@@ -185,6 +204,32 @@ export const EngineTextsSchema = z.strictObject({
   callTiming: z.strictObject(Object.fromEntries(CALL_TIMINGS.map((k) => [k, MarkupTextSchema])) as Record<(typeof CALL_TIMINGS)[number], typeof MarkupTextSchema>),
   /** The answers counted as yes because others imply them: {implied} {because}. */
   impliedAnswers: TextSchema,
+  changes: z.strictObject({
+    ordinals: TextListSchema,
+    added: template(['channel', 'rank']),
+    removed: template(['channel']),
+    rank: template(['channel', 'rank', 'before']),
+    noLongerEligible: template(['channel', 'reason']),
+    otherReason: template(['channel', 'reason']),
+    nowEligible: template(['channel', 'rank']),
+    nowEligibleNotRecommended: template(['channel']),
+    factChanged: template(['channel', 'now', 'before']),
+    factAdded: template(['channel', 'now']),
+    factRemoved: template(['channel', 'before']),
+    noChange: template([]),
+    wasRefused: template(['channels']),
+    nowRefused: template(['error']),
+    onlyRanks: template([]),
+  }) satisfies z.ZodType<ChangeTexts>,
+  calendar: z.strictObject({
+    followUpSummary: template(['firm']),
+    followUpDescription: template(['firm']),
+    followUpChannels: template(['channels']),
+    referralLink: template(['date', 'url']),
+    deadlineSummary: template(['instrument', 'firm']),
+    deadlineExpectedSummary: template(['instrument', 'firm']),
+    deadlineDescription: template(['call', 'closes', 'source', 'checked']),
+  }) satisfies z.ZodType<CalendarTexts>,
 }) satisfies z.ZodType<EngineTexts>;
 
 /** A policy figure's dated value (openfisca-style): since, value, source, checked, pageDate. */

@@ -227,6 +227,71 @@ export interface EngineTexts {
   callTiming: Record<CallTiming, Text>;
   /** The answers counted as yes because others imply them (implied.ts): {implied} {because}. */
   impliedAnswers: Text;
+  /** The lines that say what changed in a saved referral (src/domain/referral-changes.ts). */
+  changes: ChangeTexts;
+  /** The calendar files (.ics) that follow a referral up (src/wizard/calendar.ts). */
+  calendar: CalendarTexts;
+}
+
+/**
+ * What changed between two referrals of one firm, one line per change (content/engine-texts.yaml
+ * `changes`). Placeholders: {channel} the channel's name; {rank} {before} places written with
+ * `ordinals`; {reason} why the firm is not eligible; {now} {before} a quoted fact now and before.
+ */
+export interface ChangeTexts {
+  /** Place words for ranks 1, 2, 3, ... ("first", "second"); a rank beyond the list is written as a number. */
+  ordinals: Record<Lang, string[]>;
+  /** {channel} {rank} */
+  added: Text;
+  /** {channel} */
+  removed: Text;
+  /** {channel} {rank} {before} */
+  rank: Text;
+  /** {channel} {reason} */
+  noLongerEligible: Text;
+  /** {channel} {reason} */
+  otherReason: Text;
+  /** {channel} {rank} */
+  nowEligible: Text;
+  /** {channel} */
+  nowEligibleNotRecommended: Text;
+  /** {channel} {now} {before} */
+  factChanged: Text;
+  /** {channel} {now} */
+  factAdded: Text;
+  /** {channel} {before} */
+  factRemoved: Text;
+  /** A batch row whose referral did not change. */
+  noChange: Text;
+  /** A batch row refused in the earlier result and answered now: {channels}. */
+  wasRefused: Text;
+  /** A batch row answered in the earlier result and refused now: {error}. */
+  nowRefused: Text;
+  /** Said once per batch comparison: a result file keeps the recommendations in order only. */
+  onlyRanks: Text;
+}
+
+/**
+ * The texts of the follow-up calendar files (content/engine-texts.yaml `calendar`), about the firm.
+ * {firm} its name; {url} the link to its referral; {channels} the recommended channels; {date} the
+ * referral's day; {instrument} {call} {closes} {source} {checked} of a call deadline. A description
+ * is its lines joined by line breaks.
+ */
+export interface CalendarTexts {
+  /** {firm} */
+  followUpSummary: Text;
+  /** {firm}: what to ask. */
+  followUpDescription: Text;
+  /** {channels}: the recommended channels, best first. */
+  followUpChannels: Text;
+  /** {date} {url}: the referral's day and link (the last line of every description). */
+  referralLink: Text;
+  /** {instrument} {firm} */
+  deadlineSummary: Text;
+  /** {instrument} {firm}: a deadline announced or expected, not yet confirmed by the call text. */
+  deadlineExpectedSummary: Text;
+  /** {call} {closes} {source} {checked} */
+  deadlineDescription: Text;
 }
 
 /**

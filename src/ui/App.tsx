@@ -16,6 +16,7 @@ import type { Entry, Notice, NoticeValues } from './Wizard';
 import { ChunkLoadError, LoadFailure, retryableLazy, retryByReload, withRetry } from './connection';
 import { setSafeToReload, takeResumeAfterUpdate } from './service-worker';
 import { UpdateBanner } from './UpdateBanner';
+import { takeDeskHandoff } from './desk/handoff';
 
 // The wizard with the content texts and all the strings of the active language, and advisors' batch
 // triage (?batch), each loaded only when needed: retried, then explained (connection.tsx). After a
@@ -25,6 +26,8 @@ const Wizard = retryableLazy(async () => {
   return module;
 });
 const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);
+// The intermediary's desk (?desk), with the content of the active language (it refers every saved firm again).
+const DeskPage = retryableLazy(async () => (await Promise.all([import('./desk/DeskPage'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]))[0]);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -33,7 +36,12 @@ export function App() {
   const [link] = useState(() => findShareLink(location));
   const hash = link?.fragment ?? location.hash;
   // After a reload into a new version (service-worker.ts), straight back to the saved progress.
-  const [entry, setEntry] = useState<Entry | null>(() => (link ? { kind: 'link' } : takeResumeAfterUpdate() ? { kind: 'resume' } : null));
+  // An entry opened from the desk (desk/handoff.ts) opens the wizard on its answers.
+  const [entry, setEntry] = useState<Entry | null>(() => {
+    if (link) return { kind: 'link' };
+    const fromDesk = takeDeskHandoff();
+    return fromDesk !== null ? { kind: 'desk', text: fromDesk } : takeResumeAfterUpdate() ? { kind: 'resume' } : null;
+  });
   /** A language the switch could not load (no connection): said, with a retry. */
   const [langFailed, setLangFailed] = useState<Lang | null>(null);
   const [langStillOffline, setLangStillOffline] = useState(false);
@@ -118,6 +126,12 @@ export function App() {
           <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error) : <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />)}>
             <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
               <BatchPage />
+            </Suspense>
+          </ErrorBoundary>
+        ) : new URLSearchParams(location.search).has('desk') ? (
+          <ErrorBoundary fallback={(reset, error) => (error instanceof ChunkLoadError ? loadFailure(error) : <PageError onBack={() => location.assign(location.pathname)} backLabel={t('pageError.home')} />)}>
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <DeskPage />
             </Suspense>
           </ErrorBoundary>
         ) : entry ? (

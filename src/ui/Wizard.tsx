@@ -30,7 +30,8 @@ import { PageError } from './components/PageError';
 import { TriggersPage } from './pages/TriggersPage';
 import { draftStore, WizardUiContext, type WizardUi } from './wizard-context';
 
-export type Entry = { kind: 'start'; mode: Mode } | { kind: 'resume' } | { kind: 'link' } | { kind: 'import'; text: string };
+/** `desk`: an entry of the desk opened (its answers and page, as saved progress: serialiseSaved). */
+export type Entry = { kind: 'start'; mode: Mode } | { kind: 'resume' } | { kind: 'link' } | { kind: 'import'; text: string } | { kind: 'desk'; text: string };
 export type Notice = 'link-damaged' | 'link-outdated' | 'link-newer' | 'link-invalid' | 'saved-damaged' | 'saved-outdated' | 'saved-newer'
   | 'saved-merged' | 'storage-unavailable' | `import-${Exclude<ImportResult, { ok: true }>['problem']}` | 'import-content-changed';
 /** A notice and the values its text names (e.g. the field and the limit of an intake that is too long). */
@@ -49,6 +50,10 @@ function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved[
     const imported = importIntake(entry.text, content, lang);
     if (!imported.ok) { const [notice, values] = importNotice(imported, lang); return { answers: null, step: 'start', notice, values }; }
     return { answers: { ...imported.answers, notes: imported.notes }, step: 'result', notice: imported.contentChanged ? 'import-content-changed' : null };
+  }
+  if (entry.kind === 'desk') {
+    const saved = parseSaved(entry.text, content);
+    return saved?.ok ? { answers: saved.value.answers, step: saved.value.step, notice: null } : { answers: null, step: 'start', notice: 'saved-damaged' };
   }
   if (entry.kind === 'link') {
     const decoded = decodeShareFragment(hash, content);

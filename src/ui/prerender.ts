@@ -28,7 +28,7 @@ export function startPageHtml(nl: Strings, contentVersionText: string): string {
     `<p class="privacy">${t('start.privacy')}</p>`,
     `<h2 class="h-small">${t('start.advisorsTitle')}</h2>`,
     `<ul class="list"><li><label for="import-file" class="file-label">${t('start.importLabel')}</label> <input id="import-file" type="file" accept=".json,application/json"></li>`,
-    `<li><a href="?batch">${t('start.batchLink')}</a></li></ul></main>`,
+    `<li><a href="?batch">${t('start.batchLink')}</a></li><li><a href="?desk">${t('start.deskLink')}</a></li></ul></main>`,
     `<footer class="footer"><div class="container"><p>${t('footer.privacy')}</p><p>${esc(contentVersionText)}</p></div></footer>`,
   ].join('');
 }

@@ -24,11 +24,11 @@ import { setSafeToReload } from './service-worker';
 type Stored = NonNullable<ReturnType<typeof syncedOf>>;
 
 /** Where the answers in this tab came from, while they are not the saved progress: a link, an import, or the user chose not to save them. */
-type Detached = 'link' | 'import' | 'kept' | null;
+type Detached = 'link' | 'import' | 'desk' | 'kept' | null;
 
 type Question =
   /** A shared result or an import, worked on, while other progress is saved. */
-  | { kind: 'replace'; source: 'link' | 'import'; saved: Stored }
+  | { kind: 'replace'; source: 'link' | 'import' | 'desk'; saved: Stored }
   /** A fresh start in this tab, while another tab saved progress meanwhile. */
   | { kind: 'other-tab'; saved: Stored }
   /** Both tabs changed the same answers. */
@@ -56,7 +56,7 @@ export interface SavedWork {
 
 interface Args {
   actor: ActorRefFrom<typeof wizardMachine>;
-  entry: 'start' | 'resume' | 'link' | 'import';
+  entry: 'start' | 'resume' | 'link' | 'import' | 'desk';
   answers: Answers;
   step: Step;
   clearDrafts: () => void;
@@ -65,7 +65,7 @@ interface Args {
 }
 
 export function useSavedWork({ actor, entry, answers, step, clearDrafts, notify }: Args): SavedWork {
-  const [detached, setDetached] = useState<Detached>(entry === 'link' ? 'link' : entry === 'import' ? 'import' : null);
+  const [detached, setDetached] = useState<Detached>(entry === 'link' || entry === 'import' || entry === 'desk' ? entry : null);
   const [question, setQuestion] = useState<Question | null>(null);
   /** The save this tab last wrote or took over; null when it has none. */
   const base = useRef<Synced | null>(entry === 'resume' ? readStored() : null);
@@ -102,7 +102,7 @@ export function useSavedWork({ actor, entry, answers, step, clearDrafts, notify 
       if (incoming) return;
       const nothingElse = stored === null || sameAnswers(stored.answers, answers);
       // An import with nothing else saved becomes the saved progress at once; a shared result once worked on.
-      if (nothingElse && (detached === 'import' || worked.current)) { setDetached(null); base.current = stored; write(answers, (stored?.rev ?? 0) + 1); }
+      if (nothingElse && (detached === 'import' || detached === 'desk' || worked.current)) { setDetached(null); base.current = stored; write(answers, (stored?.rev ?? 0) + 1); }
       else if (!nothingElse && worked.current) setQuestion({ kind: 'replace', source: detached, saved: stored });
       return;
     }
@@ -235,7 +235,7 @@ function QuestionPanel({ question, act, onClose }: { question: Question; act: Ac
     </>);
   }
   if (question.kind === 'replace' || question.kind === 'other-tab') {
-    const from = question.kind === 'other-tab' ? 'savedWork.fromOtherTab' : question.source === 'link' ? 'savedWork.fromLink' : 'savedWork.fromImport';
+    const from = question.kind === 'other-tab' ? 'savedWork.fromOtherTab' : question.source === 'link' ? 'savedWork.fromLink' : question.source === 'desk' ? 'savedWork.fromDesk' : 'savedWork.fromImport';
     return box(<>
       {title('savedWork.replaceTitle')}
       <p>{t(from)}</p>

@@ -216,3 +216,12 @@ export function syncedOf(raw: string | null): { rev: number; answers: Answers; s
   const saved = parseSaved(raw);
   return saved?.ok ? { rev: saved.value.rev ?? 0, answers: saved.value.answers, step: saved.value.step, savedAt: saved.value.savedAt } : null;
 }
+
+/**
+ * A prefilled link's fragment for any subset of Profile v1 (`{ v: 1, mode?, profile }`, the format
+ * decodeShareFragment reads): the facts already known, so whoever opens it answers only the rest.
+ * Without `mode` the link speaks to the owner (the client fills it in).
+ */
+export function encodeProfileFragment(profile: Record<string, unknown>, mode?: Mode): string {
+  return `${SHARE_PREFIX}${base64UrlEncode(JSON.stringify({ v: SHARE_VERSION, ...(mode ? { mode } : {}), profile }))}`;
+}

@@ -7,6 +7,7 @@ import fr from '../../content/locales/fr.json';
 import nl from '../../content/locales/nl.json';
 import { INNOVATION_KEYS, LANGS, REGIONS } from '../../src/domain/types';
 import { START_STRINGS, stringsPart } from '../../src/i18n/start-strings';
+import { DESK_SORTS, DESK_STATUSES, RECORD_RULES } from '../../src/wizard/desk/record';
 
 type Tree = { [key: string]: string | Tree };
 const LOCALES: Record<(typeof LANGS)[number], Tree> = { nl, en, fr };
@@ -63,6 +64,18 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   "letter.intro.${answers.mode ?? 'owner'}": MODES,
   'notice.${notice.key}': NOTICES,
   'lang.${langFailed}': LANGS,
+  'desk.mode.${r.mode}': ['client', 'intake'],
+  'region.options.${r.region}': REGIONS,
+  'desk.status.${s.status}': DESK_STATUSES,
+  'desk.status.${status}': DESK_STATUSES,
+  'desk.status.${s}': DESK_STATUSES,
+  'desk.problem.${desk.problem}Title': ['blocked', 'full', 'failed'],
+  'desk.problem.${desk.problem}': ['blocked', 'full', 'failed'],
+  'desk.sorts.${s}': DESK_SORTS,
+  "desk.saveText.${answers.mode === 'intake' ? 'intake' : 'client'}": ['client', 'intake'],
+  'desk.saveProblem.${state.problem}': ['blocked', 'full', 'failed', 'locked', 'unfinished', 'load'],
+  'desk.allowed.${p.rule}': Object.keys(RECORD_RULES),
+  'desk.importFailed.${outcome.problem}': ['too-large', 'not-json', 'not-a-desk', 'newer-version'],
   'savedWork.fields.${c.field}': ['mode', 'region', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers', 'notes', 'adviserName', 'clientName'],
 };
 

@@ -10,6 +10,7 @@ import type { Lang, Text } from '../../domain/types';
 import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
 import type { FileProblem } from '../../domain/batch-file';
+import ChangesSection from './ChangesSection';
 import { startBatch } from './run';
 import { TABLE_ROWS, type BatchSummary, type Progress } from './worker-core';
 import './batch.css';
@@ -307,6 +308,7 @@ export default function BatchPage() {
         </section>
       ) : null}
 
+      <ChangesSection />
       <p className="privacy">{t('batch.privacy')}</p>
       <p><a href={location.pathname || '/'}>{t('batch.toWizard')}</a></p>
     </div>

@@ -19,6 +19,7 @@ import { FirmPlace } from './result/FirmPlace';
 import { ClientTools, IntakeExport } from './result/IntakeTools';
 import { Letter } from './result/Letter';
 import { NotNow } from './result/NotNow';
+import { SaveToDesk } from '../desk/SaveToDesk';
 import { BackLink, PageHeading } from '../components/QuestionPage';
 import { content, useLang } from '../content';
 import { voiceOf } from '../voice';
@@ -152,6 +153,7 @@ export function ResultPage() {
         {mode === 'intake' && referral ? <AdvisorView referral={referral} /> : null}
         {mode === 'client' ? <ClientTools /> : null}
         {mode === 'intake' ? <IntakeExport /> : null}
+        {mode !== 'owner' ? <SaveToDesk /> : null}
         {mode === 'client' ? <Letter recommendations={recs} facts={facts} /> : null}
 
         <div className="button-group no-print">

@@ -83,6 +83,7 @@ export function StartPage({ onStart, resumable = false, onResume, onDiscard, onI
           }} />
         </li>
         <li><a href="?batch">{t('start.batchLink')}</a></li>
+        <li><a href="?desk">{t('start.deskLink')}</a></li>
       </ul>
     </>
   );

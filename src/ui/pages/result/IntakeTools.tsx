@@ -7,15 +7,7 @@ import { MAX_NAME } from '../../../wizard/limits';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
 import { printLetter } from './Letter';
-
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download } from '../../download';
 
 /** The adviser's and the client's names: on the letter, in hand-off e-mails and exports, never in a share link. */
 function Names() {

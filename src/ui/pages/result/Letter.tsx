@@ -3,13 +3,13 @@
 // what it brings this firm (the sourced facts for its size: rate, cap), and whom to contact with phone
 // or e-mail; the answers in short; the sources; and a QR code that opens this referral (the share link).
 // The names stay on this device and the paper.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fact } from '../../../domain/content-model';
 import { formatDate, localDate } from '../../../domain/format';
 import type { Recommendation } from '../../../domain/types';
 import { encodeShareFragment } from '../../../wizard/persistence';
 import { answerRows } from '../../answer-summary';
+import { QrCode } from '../../components/QrCode';
 import { SafeText } from '../../components/SafeText';
 import { content, useLang } from '../../content';
 import { channelText } from '../../voice';
@@ -18,32 +18,6 @@ import { useWizard } from '../../wizard-context';
 const MAX_CHANNELS = 3;
 /** The facts the letter quotes in full: this firm's figures (rate for its size, cap, minimum), not the practicalities. */
 const FIGURE_KINDS = new Set<Fact['kind']>(['rate', 'cap', 'minimum']);
-
-/** The QR code of a URL as one SVG path of its dark modules (encoded by the qrcode library, loaded only here). */
-function QrCode({ url, label }: { url: string; label: string }) {
-  const [matrix, setMatrix] = useState<{ size: number; path: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('qrcode').then(({ create }) => {
-      const { modules } = create(url, { errorCorrectionLevel: 'L' });
-      let path = '';
-      for (let y = 0; y < modules.size; y++) {
-        for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) path += `M${x} ${y}h1v1h-1z`;
-      }
-      if (live) setMatrix({ size: modules.size, path });
-    });
-    return () => { live = false; };
-  }, [url]);
-  if (!matrix) return null;
-  const quiet = 4; // the white margin a QR reader needs, in modules
-  const side = matrix.size + 2 * quiet;
-  return (
-    <svg className="letter-qr" viewBox={`${-quiet} ${-quiet} ${side} ${side}`} role="img" aria-label={label} shapeRendering="crispEdges">
-      <rect x={-quiet} y={-quiet} width={side} height={side} fill="#fff" />
-      <path d={matrix.path} fill="#000" />
-    </svg>
-  );
-}
 
 export function Letter({ recommendations, facts }: { recommendations: Array<Omit<Recommendation, 'score'>>; facts: Fact[] }) {
   const { t } = useTranslation();
@@ -114,7 +88,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
           ) : null}
         </div>
         <figure className="letter-qr-figure">
-          <QrCode url={shareUrl} label={t('letter.qrLabel')} />
+          <QrCode className="letter-qr" url={shareUrl} label={t('letter.qrLabel')} />
           <figcaption>{t('letter.qrCaption')}</figcaption>
         </figure>
       </div>
