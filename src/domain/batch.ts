@@ -331,7 +331,7 @@ export function acceptProfileFast(input: Record<string, unknown>, content: Conte
   if (triggers !== undefined && !isIdList(triggers, r.triggers)) return null;
   const answers: Innovation = {};
   if (innovation !== undefined) {
-    if (typeof innovation !== 'object' || innovation === null || Array.isArray(innovation) || Object.getPrototypeOf(innovation) !== Object.prototype) return null;
+    if (typeof innovation !== 'object' || innovation === null || Array.isArray(innovation) || ![Object.prototype, null].includes(Object.getPrototypeOf(innovation))) return null;
     const given = innovation as Record<string, unknown>;
     for (const k in given) if (!r.innovation.has(k) || typeof given[k] !== 'boolean') return null;
     for (const k of INNOVATION_KEYS) if (k in given) answers[k] = given[k] as boolean;
