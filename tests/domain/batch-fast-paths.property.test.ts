@@ -3,12 +3,15 @@
 // same profile (same fields, same order); a referral remembered by referralKey equals the referral
 // computed anew for every profile with that key (the key holds every input the engine reads).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acceptProfileFast, BatchReferrer, readHeader, rowToProfileInput } from '../../src/domain/batch';
 import { validateProfile } from '../../src/domain/profile';
 import { refer, referralKey } from '../../src/domain/refer';
 import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS, type Profile } from '../../src/domain/types';
 import { content } from '../helpers';
+
+// Thousands of runs each: seconds on an idle machine, more on a shared one.
+vi.setConfig({ testTimeout: 120_000 });
 
 const c = content();
 const needIds = c.needs.map((n) => n.id);

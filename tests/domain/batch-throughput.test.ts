@@ -3,9 +3,12 @@
 // result CSVs captured before the change, for the day they were captured.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { processCsv, type BatchOptions } from '../../src/domain/batch-file';
 import { content } from '../helpers';
+
+// Each file is referred whole: a second on an idle machine, more on a shared one.
+vi.setConfig({ testTimeout: 60_000 });
 
 const DIR = resolve(import.meta.dirname, '../fixtures/batch/throughput');
 const CAPTURED_ON = '2026-11-30';
