@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadContent } from '../content/load';
@@ -42,8 +42,12 @@ export async function writeFirmsCsv(file: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** Wall-clock seconds and rows/s end to end; cpuSeconds the child's CPU time (user + system), steadier when the machine is shared. */
-export interface BatchFigures { rows: number; fileMb: number; seconds: number; rowsPerSecond: number; cpuSeconds: number; peakRssMb: number }
+/**
+ * Wall-clock seconds and rows/s end to end; cpuSeconds the child's CPU time (user + system) and
+ * rowsPerCpuSecond, steadier when the machine is shared; loadAverage the 1-minute load average when
+ * the child ended (the wall figures depend on it).
+ */
+export interface BatchFigures { rows: number; fileMb: number; seconds: number; rowsPerSecond: number; cpuSeconds: number; rowsPerCpuSecond: number; loadAverage: number; peakRssMb: number }
 
 /** Generates `rows` firms and refers them in a child process (this file as its entry); the child's figures. */
 export async function batchFigures(rows: number): Promise<BatchFigures> {
@@ -69,7 +73,11 @@ async function child(file: string, rows: number) {
   await runRefer(parseArgs([file, '--out', `${file}.out.csv`]), content, { stdout: process.stdout, stderr, cwd: process.cwd() });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  process.stdout.write(`${JSON.stringify({ rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), cpuSeconds: Math.round((used.user + used.system) / 1e5) / 10, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  process.stdout.write(`${JSON.stringify({
+    rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), cpuSeconds: Math.round(cpuSeconds * 10) / 10, rowsPerCpuSecond: Math.round(rows / cpuSeconds),
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`);
 }
 
 if (process.argv[1] === import.meta.filename && process.argv[2]) {

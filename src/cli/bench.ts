@@ -143,7 +143,7 @@ function contentFreshness() {
   return { facts: items.length, stale: items.filter((f) => f.checked < yearAgo.toISOString().slice(0, 10)).length };
 }
 
-const batchLine = (b: BatchFigures) => `${b.rows.toLocaleString('en')} firms (${b.fileMb} MB): ${b.rowsPerSecond.toLocaleString('en')} rows/s (${b.seconds} s, CPU ${b.cpuSeconds} s), peak RSS ${b.peakRssMb} MB`;
+const batchLine = (b: BatchFigures) => `${b.rows.toLocaleString('en')} firms (${b.fileMb} MB): ${b.rowsPerSecond.toLocaleString('en')} rows/s (${b.seconds} s at load average ${b.loadAverage}; CPU ${b.cpuSeconds} s = ${b.rowsPerCpuSecond.toLocaleString('en')} rows per CPU-second), peak RSS ${b.peakRssMb} MB`;
 
 async function batchOnly() {
   log('batch (100,000 firms)...');

@@ -3,7 +3,8 @@
 // path for the CLI (`npm run refer -- FILE.csv`) and the browser's batch page (its worker and the
 // in-page fallback): both feed CsvBatchStream. Every row goes through referRow (batch.ts).
 import type { Content } from './content-model';
-import { readHeader, referRow, resultHeader, resultRow, type BatchHeader } from './batch';
+import { BatchReferrer, readHeader, resultCells, resultHeader, resultRowOf, type BatchHeader } from './batch';
+import type { FieldError } from './profile';
 import { ByteDecoder, CsvError, CsvReader, isBlankRecord, NotTextError, unneutraliseCell, writeCsvRow, type CsvProblemKind, type CsvRecord, type Delimiter, type Encoding } from './csv';
 import type { Notation } from './numbers';
 import type { ProfileField, Lang, Segment, SizeClass, TechClass } from './types';
@@ -56,8 +57,12 @@ export interface FileInfo {
 /** Rows referred and rows refused so far. */
 export interface Counts { answered: number; failed: number }
 
-/** How a batch is read: the language of the messages, and the number notation (undefined: either, ambiguous numbers refused). */
-export interface BatchOptions { lang: Lang; notation?: Notation }
+/**
+ * How a batch is read: the language of the messages, the number notation (undefined: either,
+ * ambiguous numbers refused; a ';' file: Belgian), and the day whose policy figures and call
+ * windows apply (YYYY-MM-DD; default: today when the batch starts).
+ */
+export interface BatchOptions { lang: Lang; notation?: Notation; on?: string }
 
 /**
  * One CSV batch, streamed: push() bytes as they come, end() at the end of the file; each returns
@@ -72,6 +77,7 @@ export class CsvBatchStream {
   private decoder = new ByteDecoder();
   private reader = new CsvReader();
   private header: BatchHeader | null = null;
+  private referrer: BatchReferrer | null = null;
   private sawText = false;
 
   constructor(private readonly content: Content, private readonly options: BatchOptions, private readonly onRow?: (view: RowView) => void) {}
@@ -117,6 +123,8 @@ export class CsvBatchStream {
       const read = readHeader(cells, this.content);
       if (!read.ok) throw new FileProblemError(read.problem);
       this.header = read.header;
+      // A ';' file is Belgian Excel's (it writes ';' where the decimal mark is ','): read its numbers so.
+      this.referrer = new BatchReferrer(this.content, this.options.lang, this.options.notation ?? (delimiter === ';' ? 'be' : undefined), this.options.on);
       this.info = {
         encoding: this.decoder.encoding,
         delimiter,
@@ -126,24 +134,26 @@ export class CsvBatchStream {
       return writeCsvRow(resultHeader(read.header), delimiter, true);
     }
     const h = this.header;
-    // A ';' file is Belgian Excel's (it writes ';' where the decimal mark is ','): read its numbers so.
-    const notation = this.options.notation ?? (delimiter === ';' ? 'be' : undefined);
-    const item = referRow(h, cells, this.content, this.options.lang, notation);
+    const item = this.referrer!.row(h, cells);
     if (item.ok) this.counts.answered++;
     else this.counts.failed++;
+    const row = resultRowOf(h, cells, item.ok ? item.summary.cells : errorCells(item.errors));
     if (this.onRow) {
       const view: RowView = { line: r.line };
       if (h.nameIndex >= 0) view.name = (cells[h.nameIndex] ?? '').trim();
       if (item.ok) {
-        const x = item.referral;
-        Object.assign(view, { sizeClass: x.sizeClass, segment: x.segment, techClass: x.techClass, outOfRegion: x.outOfRegion, channels: x.recommendations.map((c) => c.channel) });
+        const x = item.summary;
+        view.sizeClass = x.sizeClass;
+        view.segment = x.segment;
+        view.techClass = x.techClass;
+        view.outOfRegion = x.outOfRegion;
+        view.channels = x.channels.slice();
+      } else {
+        view.error = row[h.keep.length + 5];
       }
-      const row = resultRow(h, cells, item);
-      if (!item.ok) view.error = row[h.keep.length + 5];
       this.onRow(view);
-      return writeCsvRow(row, delimiter);
     }
-    return writeCsvRow(resultRow(h, cells, item), delimiter);
+    return writeCsvRow(row, delimiter);
   }
 
   /** The first line read as Windows-1252 (1-based), if any. */
@@ -156,6 +166,8 @@ export class CsvBatchStream {
     return this.decoder.encoding;
   }
 }
+
+const errorCells = (errors: FieldError[]) => resultCells({ ok: false, errors });
 
 /** A whole batch file referred (processCsv): what the page shows and the result CSV. */
 export interface BatchResult extends FileInfo, Counts {

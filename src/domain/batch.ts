@@ -2,12 +2,17 @@
 // so both answer identically. The header and value aliases (content/validation.yaml `columns`,
 // `values`) and the Belgian numbers (numbers.ts) are own code: no CSV library knows them.
 import type { Content } from './content-model';
-import { readNumber, type Notation } from './numbers';
+import { localDate } from './format';
+import { normaliseNace, readNace } from './nace';
+import { readNumber, type NumberReading, type Notation } from './numbers';
 import { perContent } from './per-content';
 import { fieldErrorText, validateProfile, type FieldError } from './profile';
-import { refer } from './refer';
+import { engineFor, refer, referralKey } from './refer';
 import { fill } from './template';
-import { INNOVATION_KEYS, PROFILE_FIELDS, type Lang, type ProfileField, type Referral, type RegionReferral } from './types';
+import {
+  INNOVATION_KEYS, NACE_VERSIONS, PROFILE_FIELDS, PROVINCES, REGIONS, type Innovation, type Lang, type Profile, type ProfileField, type Referral, type RegionReferral,
+  type Segment, type SizeClass, type TechClass,
+} from './types';
 
 /** CSV columns read as Profile fields (same names as Profile v1); any other column is kept and ignored. */
 export const PROFILE_COLUMNS = PROFILE_FIELDS;
@@ -31,6 +36,31 @@ export function matchKey(s: string): string {
   return k;
 }
 
+/**
+ * A map that forgets everything once it holds `limit` entries: a batch repeats the same few cells
+ * and answers, so what it remembers pays, and memory stays bounded whatever the file's size.
+ */
+class BoundedCache<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): V {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+/** readNumber, remembered per notation for cells up to 40 characters (a number cell is short). */
+const numberCaches = { be: new BoundedCache<NumberReading>(10_000), en: new BoundedCache<NumberReading>(10_000), either: new BoundedCache<NumberReading>(10_000) };
+function readNumberCached(cell: string, notation?: Notation): NumberReading {
+  if (cell.length > 40) return readNumber(cell, notation);
+  const cache = numberCaches[notation ?? 'either'];
+  return cache.get(cell) ?? cache.set(cell, readNumber(cell, notation));
+}
+
 type ColumnRole = ProfileField | ResultColumn | 'name';
 
 interface Lookups {
@@ -41,6 +71,8 @@ interface Lookups {
   triggers: Map<string, string>;
   innovation: Map<string, string>;
   boolean: Map<string, boolean>;
+  /** listItems per list field and cell, remembered (callers get a copy). */
+  lists: Record<'needs' | 'triggers' | 'innovation', BoundedCache<string[]>>;
 }
 
 const lookupsFor = perContent((content: Content): Lookups => {
@@ -65,6 +97,7 @@ const lookupsFor = perContent((content: Content): Lookups => {
     triggers: map(content.triggers.map((t) => t.id), v.values.triggers),
     innovation: map(INNOVATION_KEYS, {}),
     boolean,
+    lists: { needs: new BoundedCache(5_000), triggers: new BoundedCache(5_000), innovation: new BoundedCache(5_000) },
   };
 });
 
@@ -161,6 +194,12 @@ function listItems(cell: string, lookup: Map<string, string>): string[] {
   return [resolve(cell.trim())];
 }
 
+function listItemsCached(cell: string, field: 'needs' | 'triggers' | 'innovation', look: Lookups): string[] {
+  if (cell.length > 200) return listItems(cell, look[field]);
+  const cache = look.lists[field];
+  return cache.get(cell) ?? cache.set(cell, listItems(cell, look[field]));
+}
+
 /** A row's profile input, and the problems found reading its cells (before validation). */
 export interface RowInput {
   input: Record<string, unknown>;
@@ -186,7 +225,7 @@ export function rowToProfileInput(header: BatchHeader, cells: string[], content:
     const cell = (cells[i] ?? '').trim();
     if (cell === '') return;
     if (NUMBER_FIELDS.has(field)) {
-      const r = readNumber(cell, notation);
+      const r = readNumberCached(cell, notation);
       if (r.ok) out[field] = r.value;
       else if (r.problem === 'ambiguous') problems.push({ field, message: fill(p.ambiguousNumber[lang], { field, got: show(cell), be: String(r.be), en: String(r.en) }) });
       else if (r.problem === 'too-large') problems.push({ field, message: fill(p.tooLarge[lang], { field, got: show(cell) }) });
@@ -196,9 +235,9 @@ export function rowToProfileInput(header: BatchHeader, cells: string[], content:
     } else if (field === 'region' || field === 'province') {
       out[field] = look[field].get(matchKey(cell)) ?? cell;
     } else if (field === 'innovation') {
-      out[field] = Object.fromEntries(listItems(cell, look.innovation).map((k) => [k, true]));
+      out[field] = Object.fromEntries(listItemsCached(cell, field, look).map((k) => [k, true]));
     } else if (field === 'needs' || field === 'triggers') {
-      out[field] = listItems(cell, look[field]);
+      out[field] = listItemsCached(cell, field, look).slice();
     } else if (field === 'nace') {
       // A spreadsheet that took the code for a number: "25,62" (decimal comma), "1.11" (01.11 lost its 0).
       out[field] = cell.replace(/^(\d{1,2}),(\d{1,3})$/, '$1.$2').replace(/^(\d)\.(\d{1,3})$/, '0$1.$2');
@@ -229,16 +268,147 @@ export function referRow(header: BatchHeader, cells: string[], content: Content,
   const v = validateProfile(input, content, lang);
   const extra = cells.slice(header.raw.length).filter((c) => c.trim() !== '');
   if (v.ok && problems.length === 0 && extra.length === 0) return { ok: true, referral: refer(v.profile, content, lang) };
+  return { ok: false, errors: rowErrors(header, cells, problems, v.ok ? [] : v.errors, content, lang) };
+}
+
+/** Every problem of a refused row, named as referRow says. */
+function rowErrors(header: BatchHeader, cells: string[], problems: FieldError[], invalid: FieldError[], content: Content, lang: Lang): FieldError[] {
+  const extra = cells.slice(header.raw.length).filter((c) => c.trim() !== '');
   const errors = [...problems];
-  if (!v.ok) for (const e of v.errors) if (!problems.some((q) => q.field === e.field.split(/[.[]/)[0])) errors.push(e);
+  for (const e of invalid) if (!problems.some((q) => q.field === e.field.split(/[.[]/)[0])) errors.push(e);
   if (extra.length) errors.push({ field: 'row', message: fill(content.validation.problems.extraCells[lang], { count: String(cells.length - header.raw.length), got: extra.map(show).join(', ') }) });
-  const named = errors.map((e) => {
+  return errors.map((e) => {
     const top = e.field.split(/[.[]/)[0] as ProfileField;
     const index = header.fields.indexOf(top);
     const column = index >= 0 ? header.raw[index]!.replace(/\s+/g, ' ').trim() : top;
     return column === top ? e : { ...e, field: `${column} (${e.field})` };
   });
-  return { ok: false, errors: named };
+}
+
+interface FastRules {
+  regions: ReadonlySet<string>;
+  provinces: ReadonlySet<string>;
+  versions: ReadonlySet<string>;
+  needs: ReadonlySet<string>;
+  triggers: ReadonlySet<string>;
+  innovation: ReadonlySet<string>;
+}
+// The ids the Profile v1 schema (profile.ts buildSchema) takes, from the same lists it is built from.
+const fastRulesFor = perContent((content: Content): FastRules => ({
+  regions: new Set(REGIONS),
+  provinces: new Set(PROVINCES),
+  versions: new Set(NACE_VERSIONS),
+  needs: new Set(content.needs.map((n) => n.id)),
+  triggers: new Set(content.triggers.map((t) => t.id)),
+  innovation: new Set(INNOVATION_KEYS),
+}));
+
+const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isIdList = (v: unknown, ids: ReadonlySet<string>) => Array.isArray(v) && v.every((x) => typeof x === 'string' && ids.has(x)) && new Set(v).size === v.length;
+
+/**
+ * The profile validateProfile would return for `input`, found without zod's generic walk, for the
+ * input a batch row gives (rowToProfileInput): every rule of the Profile v1 schema (profile.ts
+ * buildSchema) checked by hand, the fields in the schema's order. null whenever the input is not
+ * plainly valid: validateProfile then decides and words the errors, so the fast path can only say
+ * yes where zod does (tests/domain/batch-fast-validation.property.test.ts holds the two together
+ * on random inputs: same verdict, same profile).
+ */
+export function acceptProfileFast(input: Record<string, unknown>, content: Content): Profile | null {
+  const r = fastRulesFor(content);
+  for (const k in input) if (!(PROFILE_FIELDS as readonly string[]).includes(k) || input[k] === undefined) return null;
+  const { region, province, staff, turnoverEur, balanceSheetEur, ownedByLargeGroup, naceVersion, innovation, needs, triggers } = input;
+  if (typeof region !== 'string' || !r.regions.has(region)) return null;
+  if (province !== undefined && (typeof province !== 'string' || !r.provinces.has(province) || region !== 'flanders')) return null;
+  if (!isAmount(staff) || (turnoverEur !== undefined && !isAmount(turnoverEur)) || (balanceSheetEur !== undefined && !isAmount(balanceSheetEur))) return null;
+  if (ownedByLargeGroup !== undefined && typeof ownedByLargeGroup !== 'boolean') return null;
+  if (naceVersion !== undefined && (typeof naceVersion !== 'string' || !r.versions.has(naceVersion))) return null;
+  const nace = typeof input.nace === 'number' ? String(input.nace) : input.nace;
+  if (typeof nace !== 'string') return null;
+  const normalised = normaliseNace(nace);
+  if (normalised === null || !readNace(nace, content.nace, naceVersion as Profile['naceVersion']).ok) return null;
+  if (!isIdList(needs, r.needs) || (needs as string[]).length === 0) return null;
+  if (triggers !== undefined && !isIdList(triggers, r.triggers)) return null;
+  const answers: Innovation = {};
+  if (innovation !== undefined) {
+    if (typeof innovation !== 'object' || innovation === null || Array.isArray(innovation) || ![Object.prototype, null].includes(Object.getPrototypeOf(innovation))) return null;
+    const given = innovation as Record<string, unknown>;
+    for (const k in given) if (!r.innovation.has(k) || typeof given[k] !== 'boolean') return null;
+    for (const k of INNOVATION_KEYS) if (k in given) answers[k] = given[k] as boolean;
+  }
+  const profile = { region } as Profile;
+  if (province !== undefined) profile.province = province as Profile['province'];
+  profile.staff = staff as number;
+  if (turnoverEur !== undefined) profile.turnoverEur = turnoverEur as number;
+  if (balanceSheetEur !== undefined) profile.balanceSheetEur = balanceSheetEur as number;
+  if (ownedByLargeGroup !== undefined) profile.ownedByLargeGroup = ownedByLargeGroup;
+  profile.nace = normalised;
+  if (naceVersion !== undefined) profile.naceVersion = naceVersion as Profile['naceVersion'];
+  profile.innovation = answers;
+  profile.needs = (needs as Profile['needs']).slice();
+  if (triggers !== undefined) profile.triggers = (triggers as NonNullable<Profile['triggers']>).slice();
+  return profile;
+}
+
+/** What a batch keeps of a referral: what the result columns and the page's rows show. */
+export interface ReferralSummary {
+  sizeClass: SizeClass;
+  segment: Segment;
+  techClass: TechClass;
+  outOfRegion: boolean;
+  /** Channel ids in rank order. */
+  channels: string[];
+  /** The result columns of this referral (resultCells). */
+  cells: Record<ResultColumn, string>;
+}
+
+/** One batch row answered (its referral's summary) or refused (every problem, as referRow names them). */
+export type BatchRowResult = { ok: true; summary: ReferralSummary } | { ok: false; errors: FieldError[] };
+
+/**
+ * Refers the rows of one batch as referRow does, with the same result, faster: a plainly valid row
+ * skips zod's walk (acceptProfileFast), and a referral is computed once per distinct engine input
+ * (referralKey: the same size class, code, answers...) and remembered, up to 20,000 of them. The
+ * day (`on`, YYYY-MM-DD, default today) is fixed for the whole batch, so a file read across
+ * midnight gets one day's policy figures and call windows. Never throws.
+ */
+export class BatchReferrer {
+  private readonly cache = new BoundedCache<ReferralSummary>(20_000);
+  private readonly on: string;
+
+  constructor(private readonly content: Content, private readonly lang: Lang, private readonly notation?: Notation, on?: string) {
+    this.on = on ?? localDate();
+  }
+
+  /** One row under `header` (cells as read, after unneutraliseCell). */
+  row(header: BatchHeader, cells: string[]): BatchRowResult {
+    const { content, lang } = this;
+    const { input, problems } = rowToProfileInput(header, cells, content, lang, this.notation);
+    let extra = false;
+    for (let i = header.raw.length; i < cells.length; i++) if (cells[i]!.trim() !== '') extra = true;
+    if (problems.length === 0 && !extra) {
+      const fast = acceptProfileFast(input, content);
+      if (fast) return { ok: true, summary: this.summary(fast) };
+    }
+    const v = validateProfile(input, content, lang);
+    if (v.ok && problems.length === 0 && !extra) return { ok: true, summary: this.summary(v.profile) };
+    return { ok: false, errors: rowErrors(header, cells, problems, v.ok ? [] : v.errors, content, lang) };
+  }
+
+  private summary(profile: Profile): ReferralSummary {
+    const key = referralKey(profile, this.content, this.lang, 'you', this.on);
+    const known = this.cache.get(key);
+    if (known) return known;
+    const referral = engineFor(this.content).refer(profile, this.lang, 'you', this.on);
+    return this.cache.set(key, {
+      sizeClass: referral.sizeClass,
+      segment: referral.segment,
+      techClass: referral.techClass,
+      outOfRegion: referral.outOfRegion,
+      channels: referral.recommendations.map((r) => r.channel),
+      cells: resultCells({ ok: true, referral }),
+    });
+  }
 }
 
 /**
@@ -262,7 +432,11 @@ export function resultCells(item: BatchItem | { ok: true; referral: Referral | R
 
 /** One result row: the kept input cells as they were, the result columns, then any cells beyond the header (never dropped). */
 export function resultRow(header: BatchHeader, cells: string[], item: BatchItem): string[] {
-  const result = resultCells(item);
+  return resultRowOf(header, cells, resultCells(item));
+}
+
+/** resultRow with the result columns given (resultCells, or a ReferralSummary's `cells`). */
+export function resultRowOf(header: BatchHeader, cells: string[], result: Record<ResultColumn, string>): string[] {
   const out = header.keep.map((i) => cells[i] ?? '');
   for (const c of RESULT_COLUMNS) out.push(result[c]);
   for (let i = header.raw.length; i < cells.length; i++) out.push(cells[i]!);

@@ -535,6 +535,26 @@ export function createEngine(content: Content): Engine {
   };
 }
 
+/**
+ * A string that is equal for two profiles exactly when the engine reads the same inputs from them,
+ * so their referrals (`refer(profile, content, lang, voice, on)`) are equal: for caching in a batch,
+ * where the same few answers repeat. The engine reads a profile only through its size class
+ * (sizeClass with the ceilings in force `on`: class and why provisional; staff and amounts reach it
+ * no other way), its NACE code and version, its innovation answers (in their order: the situation
+ * lists them so), region, province, needs (in order), triggers (in order; none = []) and whether it is
+ * part of a large group; plus `lang`, `voice` and the day. Keep in step with refer, naceVersionOf and
+ * situationOf (tests/domain/referral-key.property.test.ts compares cached and uncached referrals).
+ */
+export function referralKey(profile: Profile, content: Content, lang: Lang, voice: Voice, on: string): string {
+  const size = sizeClass(profile, smeCeilings(content.policy, on));
+  let innovation = '';
+  for (const k in profile.innovation) innovation += `${k}=${String(profile.innovation[k as InnovationKey])},`;
+  return JSON.stringify([
+    on, lang, voice, size.sizeClass, size.provisionalBecause, profile.nace, profile.naceVersion ?? null, innovation,
+    profile.region, profile.province ?? null, profile.needs, profile.triggers ?? [], profile.ownedByLargeGroup === true,
+  ]);
+}
+
 /** The engine of a content object, made on first use and kept as long as the content is (one per content). */
 export const engineFor: (content: Content) => Engine = perContent(createEngine);
 

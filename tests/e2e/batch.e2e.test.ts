@@ -192,7 +192,8 @@ describe('batch triage (?batch)', () => {
     expect(mon.values.filter((v) => v > 0 && v < bytes.length).length).toBeGreaterThanOrEqual(3);
     expect(mon.values).toEqual([...mon.values].sort((a, b) => a - b));
     expect(mon.maxGap).toBeLessThan(1000);
-    expect(await tableRows(page).count()).toBe(1 + 200);
+    // The table is drawn a slice at a time (src/ui/batch/reveal.ts).
+    await expect.poll(() => tableRows(page).count(), { timeout: 10_000 }).toBe(1 + 200);
     await page.getByText('De tabel toont de eerste 200 van 5.000 rijen. Het resultaat (CSV) bevat alle rijen.').waitFor();
 
     const result = await downloadResult(page);

@@ -265,6 +265,16 @@ describe('accountants, advisors and owners, end to end', () => {
     await page.getByRole('status').filter({ hasText: t(lang, 'notice.import-not-an-intake') }).waitFor();
     expect(await resume.isVisible()).toBe(true);
 
+    // A hand-edited intake (field case 24: staff typed as text): the notice names the field and why.
+    const handEdited = { format: 'innovatiewijzer-intake', version: 1, mode: 'intake', region: 'flanders', profile: { region: 'flanders', staff: '14', nace: '25.62', needs: ['training'] }, notes: '', contentVersion: '2026-11-22', exportedAt: '2026-11-30T11:44:33.360Z' };
+    await input.setInputFiles({ name: 'intake-bewerkt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(handEdited, null, 2)) });
+    const [before, after] = t(lang, 'notice.import-invalid-profile').split('{{detail}}') as [string, string];
+    const notice = page.getByRole('status').filter({ hasText: before });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/staff: staff .*"14".*Verwacht: een getal vanaf 0/);
+    expect(await notice.textContent()).toContain(after.trim());
+    expect(await resume.isVisible()).toBe(true);
+
     // The work is still there: continue lands on the sector page, in the client's wording, answers kept.
     await resume.getByRole('button', { name: t(lang, 'resume.continue'), exact: true }).click();
     await onStep(page, lang, 'sector', 'client');

@@ -193,7 +193,9 @@ describe('batch page', () => {
     expect(ticks.length).toBeGreaterThan(2);
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
 
-    expect(bodyRows()).toHaveLength(200);
+    // The table is drawn a slice at a time (reveal.ts): the first slice at once, all 200 soon after.
+    expect(bodyRows()).toHaveLength(25);
+    await waitFor(() => expect(bodyRows()).toHaveLength(200), { timeout: 15_000 });
     expect(screen.getByText(`De tabel toont de eerste 200 van ${(1200).toLocaleString('nl')} rijen. Het resultaat (CSV) bevat alle rijen.`)).toBeInTheDocument();
     // 1 row in 50 is bad: with only those, all 24 fit.
     await user.click(screen.getByRole('checkbox', { name: B.onlyErrors }));
@@ -377,7 +379,7 @@ describe('batch page', () => {
       expect(worker.received[0]!.lang).toBe('nl');
       expect(worker.received[0]!.content.meta.contentVersion).toBe(CONTENT.meta.contentVersion);
       expect(worker.terminated).toBe(true);
-      expect(bodyRows()).toHaveLength(200);
+      await waitFor(() => expect(bodyRows()).toHaveLength(200), { timeout: 15_000 });
       expect(within(screen.getByRole('heading', { name: B.resultTitle }).closest('section')!).getByText(B.summaryRows).nextElementSibling).toHaveTextContent('700');
     });
 

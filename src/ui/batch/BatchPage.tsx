@@ -11,6 +11,7 @@ import { content, loadContentFor, useLang } from '../content';
 import { EXAMPLE_CSV, EXAMPLE_FILE_NAME } from './example';
 import type { FileProblem } from '../../domain/batch-file';
 import ChangesSection from './ChangesSection';
+import { useRevealed } from './reveal';
 import { startBatch } from './run';
 import { TABLE_ROWS, type BatchSummary, type Progress } from './worker-core';
 import './batch.css';
@@ -169,6 +170,7 @@ export default function BatchPage() {
   const listed = result ? (onlyErrors ? result.errorRows : result.rows) : [];
   const listedTotal = result ? (onlyErrors ? result.failed : total) : 0;
   const shown = listed.slice(0, TABLE_ROWS);
+  const drawn = useRevealed(shown.length, result && (onlyErrors ? result.errorRows : result.rows));
   const exampleHref = `data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`;
   const status = running && announce === 'processing'
     ? t('batch.processing', { file: running.fileName })
@@ -287,7 +289,7 @@ export default function BatchPage() {
                 </tr>
               </thead>
               <tbody>
-                {shown.map((r) => (
+                {shown.slice(0, drawn).map((r) => (
                   <tr key={r.line} className={r.error !== undefined ? 'batch-row--error' : undefined}>
                     <th scope="row">{nf.format(r.line)}</th>
                     {result.nameColumn ? <td className="batch-name">{r.name}</td> : null}
