@@ -4,7 +4,7 @@ import type { Content } from './content-model';
 import { normaliseNace, readNace, type NaceRead } from './nace';
 import { perContent } from './per-content';
 import { fill } from './template';
-import { INNOVATION_KEYS, NACE_VERSIONS, PROFILE_FIELDS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
+import { INNOVATION_KEYS, LANGS, NACE_VERSIONS, PROFILE_FIELDS, PROVINCES, REGIONS, type Lang, type Profile } from './types';
 
 /** A problem with one field: `field` is its path ("staff", "innovation.newGoods", "needs[1]"), `message` a sentence in the requested language. */
 export interface FieldError {
@@ -145,9 +145,13 @@ function naceMessage(field: string, got: unknown, read: Exclude<NaceRead, { ok: 
  * either version when left out), at least one need. An undotted 3- or 4-digit code that exists once a
  * leading zero is put back ("1110" -> 01.110) is refused with that hint, never read either way silently
  * (nace.ts readNace). On success the NACE code is normalised ("2562" -> "25.62", "01110" -> "01.110")
- * on a copy. Errors name the field and what is expected, in `lang`, one per field. Never throws.
+ * on a copy. Errors name the field and what is expected, in `lang` (or in the one language of a content
+ * made for one, as the browser's is), one per field. Never throws.
  */
 export function validateProfile(input: unknown, content: Content, lang: Lang = 'nl'): ProfileResult {
+  // The browser's content holds one language (vite.config.ts): a caller that only needs to know
+  // whether the input is valid (share links) gets the errors in that language rather than a crash.
+  if (content.validation.expectedPrefix[lang] === undefined) lang = LANGS.find((l) => content.validation.expectedPrefix[l] !== undefined) ?? lang;
   const r = schemaFor(content).safeParse(input, { reportInput: true });
   if (r.success) {
     const profile = r.data as Profile;

@@ -167,6 +167,11 @@ export function decodeShareFragment(hash: string, content: Content): Decoded<Ans
  * accountant's template) to put it right. Empty for a link that is not invalid. Never throws.
  */
 export function shareLinkErrors(hash: string, content: Content, lang: Lang): string[] {
+  // Each a sentence of its own (the messages end in "Expected: ..." without a full stop).
+  return shareLinkProblems(hash, content, lang).map((e) => (/[.!?]$/.test(e) ? e : `${e}.`));
+}
+
+function shareLinkProblems(hash: string, content: Content, lang: Lang): string[] {
   if (decodeShareFragment(hash, content).ok) return [];
   const json = base64UrlDecode(repairShareFragment(hash).slice(SHARE_PREFIX.length));
   const data = json === null ? undefined : parseJson(json);

@@ -128,7 +128,7 @@ describe('share link', () => {
     const { url } = await shareLink();
     // It names the field and what is allowed, for whoever made the link (content/validation.yaml's wording).
     const v = validation as { problems: { wrongValue: Record<Lang, string> }; expectedPrefix: Record<Lang, string>; expected: { staff: Record<Lang, string> } };
-    const detail = `${v.problems.wrongValue[lang].replace('{field}', 'staff').replace('{got}', '-3')} ${v.expectedPrefix[lang]} ${v.expected.staff[lang]}`;
+    const detail = `${v.problems.wrongValue[lang].replace('{field}', 'staff').replace('{got}', '-3')} ${v.expectedPrefix[lang]} ${v.expected.staff[lang]}.`;
     await expectFreshStartWith(alteredLink(url, (p) => { (p.profile as Record<string, unknown>).staff = -3; }), 'notice.link-invalid', { detail });
   });
 
@@ -138,9 +138,11 @@ describe('share link', () => {
   }), 'utf8').toString('base64url');
 
   /** Opens `link` in a fresh context: the ownership question (the first the CRM's facts leave open), in client wording, the address bar clean. */
-  async function expectPrefilledAt(link: string, where: string) {
+  async function expectPrefilledAt(link: string, where: string, lang: Lang = 'nl') {
     const app = await newPage(browser);
     const { page, context } = app;
+    // A visitor who chose another language before (the app remembers it).
+    if (lang !== 'nl') await page.addInitScript((l) => localStorage.setItem('innovatiewijzer.lang', l), lang);
     await page.goto(link);
     await waitForApp(page);
     await onStep(page, lang, 'ownership', 'client');
@@ -149,7 +151,7 @@ describe('share link', () => {
     // The facts of the link are kept behind the question: back on the figures page, the turnover is filled in.
     await page.getByText(t(lang, 'nav.back'), { exact: true }).click();
     await onStep(page, lang, 'figures', 'client');
-    expect(await page.getByRole('textbox', { name: t(lang, 'figures.turnoverLabel') }).inputValue()).toBe('1.800.000');
+    expect(await page.getByRole('textbox', { name: t(lang, 'figures.turnoverLabel') }).inputValue()).toBe({ nl: '1.800.000', en: '1,800,000', fr: '1\u202f800\u202f000' }[lang]);
     await expectNoA11yViolations(page, where);
     expectCleanRun(app);
     await context.close();
@@ -157,6 +159,10 @@ describe('share link', () => {
 
   it('a prefilled link with a partial profile opens the first open question, in its mode, answers kept', async () => {
     await expectPrefilledAt(`${appURL()}/#r=${CRM_LINK}`, 'question opened from a prefilled link');
+  });
+
+  it.each<Lang>(['en', 'fr'])('the same prefilled link for a visitor who reads the app in %s (the browser holds one language of the content)', async (l) => {
+    await expectPrefilledAt(`${appURL()}/#r=${CRM_LINK}`, `question opened from a prefilled link in ${l}`, l);
   });
 
   it('a link whose "#" a mail gateway encoded into the path (%23r=) still opens, and the address is cleaned', async () => {

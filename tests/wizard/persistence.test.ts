@@ -8,6 +8,7 @@ import {
   decodeShareFragment, encodeShareFragment, parseSaved, SAVE_VERSION, serialiseSaved, SHARE_VERSION, shareLinkErrors, type Decoded,
 } from '../../src/wizard/persistence';
 import { MODES } from '../../src/wizard/modes';
+import { onlyLanguage } from '../../src/content/only-language';
 import { content, SME } from '../helpers';
 
 /** The small Flemish firm of the other tests, in West Flanders. */
@@ -534,10 +535,21 @@ describe('what is wrong with an invalid share link (shareLinkErrors)', () => {
   });
   it('an unknown mode: the modes there are', () => {
     expect(shareLinkErrors(fragment({ v: 1, mode: 'boss', profile: base }), content(), 'nl'))
-      .toEqual(['mode heeft een ongeldige waarde ("boss"). Verwacht: een van owner, client, intake']);
+      .toEqual(['mode heeft een ongeldige waarde ("boss"). Verwacht: een van owner, client, intake.']);
   });
   it('nothing for a link that opens, nor for one that is damaged rather than invalid', () => {
     expect(shareLinkErrors(fragment({ v: 1, profile: base }), content(), 'nl')).toEqual([]);
     expect(shareLinkErrors('#r=garbage', content(), 'nl')).toEqual([]);
+  });
+});
+
+describe('share links with the content of one language (as the browser has it)', () => {
+  it.each(['en', 'fr'] as const)('a partial prefilled link opens with the %s content; an invalid one is refused in that language', (l) => {
+    const one = onlyLanguage(content(), l);
+    expect(decodeShareFragment(fragment({ v: 1, mode: 'client', profile: { region: 'flanders', staff: 12 } }), one))
+      .toStrictEqual({ ok: true, value: { mode: 'client', region: 'flanders', staff: 12 } });
+    const invalid = fragment({ v: 1, profile: { region: 'flanders', staff: -3 } });
+    expect(decodeShareFragment(invalid, one)).toStrictEqual({ ok: false, problem: 'invalid', fields: ['staff'] });
+    expect(shareLinkErrors(invalid, one, 'nl')[0]).toMatch(l === 'en' ? /^staff has an invalid value/ : /^staff a une valeur non valable/);
   });
 });
