@@ -51,13 +51,18 @@ describe('a prefilled link', () => {
 
   it('a bad field refuses the whole link with the notice, and nothing of it is kept', async () => {
     await renderApp({ hash: `#r=${b64({ v: 1, profile: { ...CRM, staff: -12 } })}` });
-    expect(screen.getByRole('status')).toHaveTextContent(T.notice['link-invalid']);
+    // The notice says what is wrong: the field, its value and what is allowed.
+    const [before, after] = T.notice['link-invalid'].split('{{detail}}') as [string, string];
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(before.trim());
+    expect(status).toHaveTextContent(after.trim());
+    expect(status).toHaveTextContent(/staff heeft een ongeldige waarde \(-12\)\. Verwacht: een getal vanaf 0/);
     expect(heading()).toHaveTextContent(T.start.title);
   });
 
   it('a mode that is not one of the three refuses the link', async () => {
     await renderApp({ hash: `#r=${b64({ v: 1, mode: 'boss', profile: CRM })}` });
-    expect(screen.getByRole('status')).toHaveTextContent(T.notice['link-invalid']);
+    expect(screen.getByRole('status')).toHaveTextContent('mode heeft een ongeldige waarde ("boss"). Verwacht: een van owner, client, intake.');
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/wizard/answers';
 import { parseSaved } from '../../src/wizard/persistence';
 import { SAVE_KEY } from '../../src/wizard/storage';
-import { SME } from '../helpers';
+import { content, SME } from '../helpers';
 import { enterWizard, heading, renderApp, setupUi, submit, T } from './render';
 
 setupUi();
@@ -125,7 +125,7 @@ describe('start page', () => {
 
     it('a share link with answers that are not valid', async () => {
       await renderApp({ hash: `#r=${b64({ v: 1, profile: { region: 'flanders', staff: -3 } })}` });
-      expect(notice()).toHaveTextContent(T.notice['link-invalid']);
+      expect(notice()).toHaveTextContent(T.notice['link-invalid'].replace('{{detail}}', `staff heeft een ongeldige waarde (-3). Verwacht: ${content().validation.expected.staff.nl}.`));
     });
 
     // Progress saved before a content update (a need removed, a code no longer valid) counts as damaged.
