@@ -101,7 +101,7 @@ describe('share link', () => {
     // The result is not there yet, and meanwhile nothing shows: not the prerendered start page, not a
     // loading line, not a header with buttons that do nothing yet.
     expect(await page.getByRole('heading', { name: t(lang, 'result.title') }).count()).toBe(0);
-    expect(await page.evaluate(() => document.getElementById('root')!.innerText.trim())).toBe('');
+    expect(await page.evaluate(() => document.body.innerText.trim())).toBe('');
     await waitForApp(page);
     await onStep(page, lang, 'result');
     expect(await firstChannel(page, lang).name.isVisible()).toBe(true);
