@@ -12,6 +12,7 @@ import { DeskStore } from '../../src/wizard/desk/store';
 import { DESK_CSV_COLUMNS, deskToCsv, deskToJson, mergeRecords, readDeskFile } from '../../src/wizard/desk/transfer';
 import { parseCsv } from '../../src/domain/csv';
 import { completeProfile } from '../../src/wizard/answers';
+import { savedFromRanking } from '../../src/domain/referral-changes';
 import { content } from '../helpers';
 import { CHANGED_FACT, recordOf, variantContent, WORKSHOP } from './desk-fixtures';
 
@@ -82,6 +83,16 @@ describe('what changed', () => {
     expect(lines).toEqual([expect.objectContaining({ channel: 'kmo-portefeuille', kind: 'fact' })]);
     expect(lines[0]!.text).toContain(content().channels['kmo-portefeuille']!.facts.find((f) => f.id === CHANGED_FACT)!.text.en);
     expect(recordChanges(recordOf(WORKSHOP, 'Metaal Vandamme', NOW), content(), 'en')).toEqual([]);
+  });
+
+  it('a firm outside Flanders is compared on its region\'s front doors', () => {
+    const brussels = recordOf({ mode: 'client', region: 'brussels' }, 'Atelier Brussel', NOW);
+    expect(brussels.profile).toBeNull();
+    expect(brussels.referral?.channels.map((c) => c.channel)).toContain('brussels');
+    expect(recordChanges(brussels, content(), 'nl')).toEqual([]);
+    // Saved when the region's first door was another one: that is a change now.
+    const earlier = { ...brussels, referral: savedFromRanking(['een', 'brussels']) };
+    expect(recordChanges(earlier, content(), 'en').map((c) => c.channel)).toContain('brussels');
   });
 });
 

@@ -214,7 +214,7 @@ export function recordFromAnswers(answers: Answers, name: string, content: Conte
   if (!canSave(answers, content)) return null;
   const mode: DeskMode = answers.mode === 'intake' ? 'intake' : 'client';
   const profile = answers.region === 'flanders' ? completeProfile(answers, content) : null;
-  const referral = snapshotFor(profile, mode, content, lang);
+  const referral = snapshotFor(profile, mode, content, lang, answers.region);
   const channels = referral ? referral.channels.flatMap((c) => (c.status === 'recommended' ? [c.channel] : [])) : [];
   const status = Object.fromEntries(Object.entries(previous?.status ?? {}).filter(([c]) => channels.includes(c)));
   const iso = now.toISOString();
