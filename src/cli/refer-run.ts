@@ -2,64 +2,27 @@
 // row by row, in constant memory (src/cli/refer.ts is the entry point; the bench runs this in a
 // child process). CSV in, CSV out (the batch page's code path, CsvBatchStream); a JSON array in, a
 // JSON array out; NDJSON in, NDJSON out; one JSON profile in, one referral out.
-import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { referOne } from '../domain/batch';
 import { CsvBatchStream, FileProblemError, fileProblemText, type RowView } from '../domain/batch-file';
 import type { Content } from '../domain/content-model';
 import { ByteDecoder, NotTextError } from '../domain/csv';
 import { JsonShapeError, JsonSplitter } from '../domain/json-stream';
-import type { Notation } from '../domain/numbers';
 import { fieldErrorText } from '../domain/profile';
-import { isLang, type Lang } from '../domain/types';
+import { Exit, openInput, openOutput, parseFileArgs, write, type FileArgs } from './file-command';
+
+export { Exit };
 
 export const USAGE = 'usage: npm run --silent refer -- FILE [--lang nl|en|fr] [--notation be|en] [--out OUTFILE]   (FILE: a .csv file, a JSON profile, a JSON array of profiles, or .ndjson; - reads standard input)';
 
-/** A failure with its exit code (2: bad arguments or file, 0: help). */
-export class Exit extends Error {
-  constructor(readonly code: number, message: string) { super(message); }
-}
-
-export interface ReferArgs { file: string; lang: Lang; notation?: Notation; out?: string }
+export type ReferArgs = FileArgs;
 
 /** The command line: FILE, --lang, --notation, --out. Throws Exit. */
 export function parseArgs(argv: string[]): ReferArgs {
-  let file: string | undefined;
-  let lang: Lang = 'nl';
-  let notation: Notation | undefined;
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (name: string) => (a.includes('=') ? a.slice(name.length + 1) : argv[++i]);
-    if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value('--lang');
-      if (!isLang(v)) throw new Exit(2, `--lang must be nl, en or fr (got ${v ?? 'nothing'}). ${USAGE}`);
-      lang = v;
-    } else if (a === '--notation' || a.startsWith('--notation=')) {
-      const v = value('--notation');
-      if (v !== 'be' && v !== 'en') throw new Exit(2, `--notation must be be (1.800.000,50) or en (1,800,000.50) (got ${v ?? 'nothing'}). ${USAGE}`);
-      notation = v;
-    } else if (a === '--out' || a.startsWith('--out=')) {
-      const v = value('--out');
-      if (!v) throw new Exit(2, `--out needs a file name. ${USAGE}`);
-      out = v;
-    } else if (a === '--help' || a === '-h') {
-      throw new Exit(0, USAGE);
-    } else if (a.startsWith('--')) {
-      throw new Exit(2, `unknown option ${a}. ${USAGE}`);
-    } else if (file === undefined) {
-      file = a;
-    } else {
-      throw new Exit(2, `only one FILE please (got ${file} and ${a}). ${USAGE}`);
-    }
-  }
-  if (!file) throw new Exit(2, `no FILE given. ${USAGE}`);
-  return { file, lang, notation, out };
+  return parseFileArgs(argv, USAGE, 'FILE');
 }
 
-/** Where the command writes: stdout and stderr (or test doubles), the directory FILE is relative to. */
 export interface ReferIo {
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean };
@@ -70,32 +33,7 @@ const CHUNK_BYTES = 256 * 1024;
 const HOLD_CHARS = 1024 * 1024;
 /** Failed rows named on stderr (the result's error column names them all). */
 const ROWS_ON_STDERR = 20;
-
-async function write(sink: Writable, text: string) {
-  if (text && !sink.write(text)) await once(sink, 'drain');
-}
-
 const nf = new Intl.NumberFormat('en');
-
-/** Opens FILE (or stdin for "-"): a regular file or a pipe only, never a device such as /dev/zero. */
-function openInput(file: string, cwd: string): { fd: number; size: number | null } {
-  if (file === '-') {
-    const st = fstatSync(0);
-    if (!st.isFIFO() && !st.isFile() && !st.isSocket()) throw new Exit(2, 'standard input is not a file or a pipe: give a FILE, or pipe one in (cat FILE | npm run refer -- -)');
-    return { fd: 0, size: st.isFile() ? st.size : null };
-  }
-  let fd: number;
-  try {
-    fd = openSync(resolve(cwd, file), 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Exit(2, `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-  }
-  const st = fstatSync(fd);
-  if (st.isDirectory()) { closeSync(fd); throw new Exit(2, `cannot read ${file}: it is a directory`); }
-  if (!st.isFile() && !st.isFIFO()) { closeSync(fd); throw new Exit(2, `cannot read ${file}: it is not a regular file or a pipe (a device or a socket is never read)`); }
-  return { fd, size: st.isFile() ? st.size : null };
-}
 
 /** Progress on stderr, at most twice a second, only when stderr is a terminal. */
 function progressReporter(stderr: ReferIo['stderr'], size: number | null) {
@@ -133,41 +71,16 @@ const formatOf = (file: string): Format | null => {
  * temporary file next to it, renamed to `out` only when complete.
  */
 export async function runRefer(args: ReferArgs, content: Content, io: ReferIo): Promise<number> {
-  const { fd, size } = openInput(args.file, io.cwd);
-  let sink: Writable = io.stdout;
-  let temp: string | null = null;
-  let tempStream: WriteStream | null = null;
-  const cleanup = () => {
-    if (temp) rmSync(temp, { force: true });
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanup();
-    process.kill(process.pid, signal);
-  };
-  if (args.out) {
-    const target = resolve(io.cwd, args.out);
-    temp = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
-    tempStream = createWriteStream(temp, { flags: 'wx' });
-    await once(tempStream, 'open');
-    sink = tempStream;
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  const { fd, size } = openInput(args.file, io.cwd, ' (cat FILE | npm run refer -- -)');
+  const output = await openOutput(args.out, io.cwd, io.stdout);
   try {
     const input = createReadStream('', { fd, highWaterMark: CHUNK_BYTES });
     const format = args.file === '-' ? null : formatOf(args.file);
-    const code = format === 'csv' || format === null ? await runCsvOrSniff(input, format, args, content, io, sink, size) : await runJson(input, format, args, content, io, sink, size);
-    if (tempStream) {
-      tempStream.end();
-      await once(tempStream, 'finish');
-      renameSync(temp!, resolve(io.cwd, args.out!));
-      temp = null;
-    }
+    const code = format === 'csv' || format === null ? await runCsvOrSniff(input, format, args, content, io, output.sink, size) : await runJson(input, format, args, content, io, output.sink, size);
+    await output.complete();
     return code;
   } finally {
-    cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    output.close();
   }
 }
 
