@@ -58,6 +58,59 @@ export interface FileInfo {
 export interface Counts { answered: number; failed: number }
 
 /**
+ * The byte-to-record loop of a streamed CSV file, shared by the batch (CsvBatchStream) and the
+ * comparison with an earlier result (result-changes.ts): bytes decoded line by line (ByteDecoder),
+ * split into records (CsvReader), each handed to `record`, which returns the output text it completes.
+ * Undecodable text and broken quoting (with their line), a JSON file, an empty file and one without a
+ * header are refused with the error `refuse` makes.
+ */
+export abstract class CsvRecordStream {
+  protected readonly decoder = new ByteDecoder();
+  protected readonly reader = new CsvReader();
+  private sawText = false;
+
+  /** Whether the header has been read (a file that ends before it has none). */
+  protected abstract headerRead(): boolean;
+  /** One record of the file: the output text it completes ('' for none). */
+  protected abstract record(r: CsvRecord): string;
+  /** The error thrown for a file that cannot be read. */
+  protected abstract refuse(problem: FileProblem): Error;
+
+  /** Adds bytes of the file; returns the output CSV text completed. Throws what `refuse` makes. */
+  push(bytes: Uint8Array): string {
+    return this.guard(() => this.text(this.decoder.push(bytes), false));
+  }
+
+  /** The end of the file; returns the last output CSV text. Throws what `refuse` makes. */
+  end(): string {
+    return this.guard(() => this.text(this.decoder.end(), true));
+  }
+
+  private guard(f: () => string): string {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof NotTextError) throw this.refuse({ kind: 'not-text', line: e.line });
+      if (e instanceof CsvError) throw this.refuse({ kind: e.kind, line: e.line });
+      throw e;
+    }
+  }
+
+  private text(text: string, final: boolean): string {
+    if (!this.sawText && text.replace(/^\uFEFF/, '').trim() !== '') {
+      this.sawText = true;
+      if (/^\uFEFF?\s*[[{]/.test(text)) throw this.refuse({ kind: 'json' });
+    }
+    const records = this.reader.push(text);
+    if (final) records.push(...this.reader.end());
+    let out = '';
+    for (const r of records) out += this.record(r);
+    if (final && !this.headerRead()) throw this.refuse({ kind: this.sawText ? 'no-header' : 'empty' });
+    return out;
+  }
+}
+
+/**
  * How a batch is read: the language of the messages, the number notation (undefined: either,
  * ambiguous numbers refused; a ';' file: Belgian), and the day whose policy figures and call
  * windows apply (YYYY-MM-DD; default: today when the batch starts).
@@ -71,51 +124,25 @@ export interface BatchOptions { lang: Lang; notation?: Notation; on?: string }
  * lines ending in CRLF. `onRow` sees every firm row. Blank rows (and rows of only delimiters) are
  * skipped, never shifting line numbers. A file that cannot be read throws FileProblemError.
  */
-export class CsvBatchStream {
+export class CsvBatchStream extends CsvRecordStream {
   readonly counts: Counts = { answered: 0, failed: 0 };
   info: FileInfo | null = null;
-  private decoder = new ByteDecoder();
-  private reader = new CsvReader();
   private header: BatchHeader | null = null;
   private referrer: BatchReferrer | null = null;
-  private sawText = false;
 
-  constructor(private readonly content: Content, private readonly options: BatchOptions, private readonly onRow?: (view: RowView) => void) {}
-
-  /** Adds bytes of the file; returns the result CSV text completed. Throws FileProblemError. */
-  push(bytes: Uint8Array): string {
-    return this.guard(() => this.text(this.decoder.push(bytes), false));
+  constructor(private readonly content: Content, private readonly options: BatchOptions, private readonly onRow?: (view: RowView) => void) {
+    super();
   }
 
-  /** The end of the file; returns the last result CSV text. Throws FileProblemError. */
-  end(): string {
-    return this.guard(() => this.text(this.decoder.end(), true));
+  protected headerRead(): boolean {
+    return this.header !== null;
   }
 
-  private guard(f: () => string): string {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof NotTextError) throw new FileProblemError({ kind: 'not-text', line: e.line });
-      if (e instanceof CsvError) throw new FileProblemError({ kind: e.kind, line: e.line });
-      throw e;
-    }
+  protected refuse(problem: FileProblem): Error {
+    return new FileProblemError(problem);
   }
 
-  private text(text: string, final: boolean): string {
-    if (!this.sawText && text.replace(/^\uFEFF/, '').trim() !== '') {
-      this.sawText = true;
-      if (/^\uFEFF?\s*[[{]/.test(text)) throw new FileProblemError({ kind: 'json' });
-    }
-    const records = this.reader.push(text);
-    if (final) records.push(...this.reader.end());
-    let out = '';
-    for (const r of records) out += this.record(r);
-    if (final && this.header === null) throw new FileProblemError({ kind: this.sawText ? 'no-header' : 'empty' });
-    return out;
-  }
-
-  private record(r: CsvRecord): string {
+  protected record(r: CsvRecord): string {
     if (isBlankRecord(r.cells)) return '';
     const cells = r.cells.map(unneutraliseCell);
     const delimiter = this.reader.delimiter!;

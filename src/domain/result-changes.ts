@@ -4,9 +4,9 @@
 // row, constant memory), on the same CSV reader and row rules (csv.ts, batch.ts). One code path for
 // `npm run changes` (src/cli/changes.ts) and the batch page. Pure.
 import { matchKey, readHeader, referRow, type BatchHeader } from './batch';
-import type { FileProblem } from './batch-file';
+import { CsvRecordStream, type FileProblem } from './batch-file';
 import type { Content } from './content-model';
-import { ByteDecoder, CsvError, CsvReader, isBlankRecord, NotTextError, unneutraliseCell, writeCsvRow, type CsvRecord, type Delimiter } from './csv';
+import { isBlankRecord, unneutraliseCell, writeCsvRow, type CsvRecord, type Delimiter } from './csv';
 import type { Notation } from './numbers';
 import { fieldErrorText } from './profile';
 import { referralChanges, savedFromRanking, type ReferralChange, type SavedReferral } from './referral-changes';
@@ -68,53 +68,27 @@ export interface ChangesOptions { lang: Lang; notation?: Notation }
  * compared with; its other result columns are not used. Blank rows are skipped. A file that cannot be
  * read, or has no `recommendations` column, throws ChangesProblemError.
  */
-export class ResultChangesStream {
+export class ResultChangesStream extends CsvRecordStream {
   readonly counts: ChangeCounts = { rows: 0, changed: 0, same: 0, refused: 0 };
   /** The delimiter, once the header is read. */
   delimiter: Delimiter | null = null;
   /** The header of the column shown as the firm's name, if any (once the header is read). */
   nameColumn: string | null = null;
-  private decoder = new ByteDecoder();
-  private reader = new CsvReader();
   private header: (BatchHeader & { recommendations: number; error: number }) | null = null;
-  private sawText = false;
 
-  constructor(private readonly content: Content, private readonly options: ChangesOptions, private readonly onRow?: (view: ChangeRowView) => void) {}
-
-  /** Adds bytes of the earlier file; returns the changes CSV text completed. Throws ChangesProblemError. */
-  push(bytes: Uint8Array): string {
-    return this.guard(() => this.text(this.decoder.push(bytes), false));
+  constructor(private readonly content: Content, private readonly options: ChangesOptions, private readonly onRow?: (view: ChangeRowView) => void) {
+    super();
   }
 
-  /** The end of the file; returns the last changes CSV text. Throws ChangesProblemError. */
-  end(): string {
-    return this.guard(() => this.text(this.decoder.end(), true));
+  protected headerRead(): boolean {
+    return this.header !== null;
   }
 
-  private guard(f: () => string): string {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof NotTextError) throw new ChangesProblemError({ kind: 'not-text', line: e.line });
-      if (e instanceof CsvError) throw new ChangesProblemError({ kind: e.kind, line: e.line });
-      throw e;
-    }
+  protected refuse(problem: FileProblem): Error {
+    return new ChangesProblemError(problem);
   }
 
-  private text(text: string, final: boolean): string {
-    if (!this.sawText && text.replace(/^\uFEFF/, '').trim() !== '') {
-      this.sawText = true;
-      if (/^\uFEFF?\s*[[{]/.test(text)) throw new ChangesProblemError({ kind: 'json' });
-    }
-    const records = this.reader.push(text);
-    if (final) records.push(...this.reader.end());
-    let out = '';
-    for (const r of records) out += this.record(r);
-    if (final && this.header === null) throw new ChangesProblemError({ kind: this.sawText ? 'no-header' : 'empty' });
-    return out;
-  }
-
-  private record(r: CsvRecord): string {
+  protected record(r: CsvRecord): string {
     if (isBlankRecord(r.cells)) return '';
     const cells = r.cells.map(unneutraliseCell);
     const delimiter = this.reader.delimiter!;
