@@ -92,17 +92,30 @@ export async function openOutput(out: string | undefined, cwd: string, stdout: W
   if (!out) return { sink: stdout, complete: async () => {}, close: () => {} };
   const target = resolve(cwd, out);
   let temp: string | null = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
-  await once(stream, 'open');
-  const remove = () => { if (temp) { stream.destroy(); rmSync(temp, { force: true }); } };
+  let stream: Writable | null = null;
+  const remove = () => { if (temp) { stream?.destroy(); rmSync(temp, { force: true }); } };
   const onSignal = (signal: NodeJS.Signals) => { remove(); process.kill(process.pid, signal); };
+  // The handlers come first and the file is created synchronously: a signal handled in JS then always
+  // finds the temporary file either not yet made or complete on disk (with an asynchronous open, a
+  // Ctrl-C right after the file appeared could land before the handlers and leave it behind).
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (e) {
+    // Not ours (another run's file, or no permission): never remove it on a signal.
+    temp = null;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw e;
+  }
+  stream = createWriteStream('', { fd });
   return {
-    sink: stream as Writable,
+    sink: stream,
     async complete() {
-      stream.end();
-      await once(stream, 'finish');
+      stream!.end();
+      await once(stream!, 'finish');
       renameSync(temp!, target);
       temp = null;
     },
