@@ -2,7 +2,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { App } from './ui/App';
+import { App, Wizard } from './ui/App';
 import { preferredLanguage } from './ui/loaders';
 import { readStorage, SAVE_KEY } from './wizard/storage';
 import { findShareLink } from './wizard/share-link';
@@ -20,7 +20,11 @@ if (shareLink) root.replaceChildren();
 // Nor on the desk (?desk), or when the desk is opening one of its entries (desk/handoff.ts).
 const startPage = !shareLink && !location.hash && !new URLSearchParams(location.search).has('batch') && !new URLSearchParams(location.search).has('desk') && !deskHandoffPending() && !resumingAfterUpdate();
 // The start page needs only its own strings; the wizard and the batch page load the rest.
+// A share link opens on the result: the wizard's code (requested by src/main.tsx) is awaited here, so
+// the first render is the result itself, not a loading line that React then replaces.
+// (After the strings: the wizard loads the content of i18next's language. Both were requested already.)
 await initI18n(lang, startPage ? 'start' : 'all');
+if (shareLink) await Wizard.preload();
 const app = (
   <StrictMode>
     <App />

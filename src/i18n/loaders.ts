@@ -3,8 +3,7 @@
 import type { Lang } from '../domain/types';
 import type { StringsPart } from './start-strings';
 
-/** localStorage key of the language the visitor chose last. */
-export const LANG_KEY = 'innovatiewijzer.lang';
+export { LANG_KEY } from './lang-key';
 
 /** The UI strings of one language in two parts (the start page's and the rest: src/i18n/start-strings.ts). */
 export const stringLoaders: Record<Lang, Record<StringsPart, () => Promise<{ default: Record<string, unknown> }>>> = {

@@ -21,7 +21,7 @@ import { takeDeskHandoff } from './desk/handoff';
 // The wizard with the content texts and all the strings of the active language, and advisors' batch
 // triage (?batch), each loaded only when needed: retried, then explained (connection.tsx). After a
 // failure, "try again" loads anew (retryableLazy).
-const Wizard = retryableLazy(async () => {
+export const Wizard = retryableLazy(async () => {
   const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]);
   return module;
 });

@@ -2,7 +2,7 @@
 // gone: retried a few times, then explained. The message says what happened (no connection, or this
 // version's files are gone from the server after a new version was put online), that the answers are
 // kept on this device, and offers to try again. Never a dead end, never an unhandled rejection.
-import { lazy, useEffect, useState, type ComponentType } from 'react';
+import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from './components/PageHeading';
 import { reloadKeepingProgress } from './service-worker';
@@ -49,7 +49,15 @@ export class ChunkLoadError extends Error {
  * ChunkLoadError (the error boundary tells it from a bug in a page, and shows LoadFailure).
  */
 export function retryableLazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
-  return lazy(() => withRetry(load).catch((e: unknown) => { throw new ChunkLoadError(e); }));
+  let ready: ComponentType<P> | null = null;
+  const keep = (module: { default: ComponentType<P> }) => { ready = module.default; return module; };
+  const Lazy = lazy(() => withRetry(load).then(keep).catch((e: unknown) => { throw new ChunkLoadError(e); }));
+  // Once loaded (preload, or an earlier render), rendered directly: no fallback in between, and no
+  // wait for React's throttling of a Suspense boundary that reveals its content (up to 300 ms).
+  const Component = (props: P) => (ready ? createElement(ready, props) : createElement(Lazy, props));
+  /** Loads it ahead of its first render (a failure is left to that render, which explains it). */
+  Component.preload = (): Promise<void> => withRetry(load).then(keep).then(() => undefined, () => undefined);
+  return Component;
 }
 
 /** Why a load failed: no connection, or the server answers but no longer has this version's file. */

@@ -110,6 +110,27 @@ describe('share link', () => {
     await context.close();
   });
 
+  it('a share link requests what its result needs at once (the wizard, the content and strings of the chosen language), not after the entry ran', async () => {
+    const { url } = await shareLink();
+    const app = await newPage(browser);
+    const { page, context } = app;
+    // A visitor who chose French before: the French content and strings are announced, not the Dutch.
+    await page.addInitScript(() => localStorage.setItem('innovatiewijzer.lang', 'fr'));
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const preloads = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
+    for (const name of ['Wizard', 'fr', 'fr-start', 'fr-rest']) expect(preloads.some((p) => new RegExp(`^/assets/${name}-[^/]+\\.js$`).test(p)), name).toBe(true);
+    expect(preloads.some((p) => /^\/assets\/nl-[^/]+\.js$/.test(p))).toBe(false);
+    await waitForApp(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expectCleanRun(app);
+    // Without a share link nothing is announced beyond the entry's own modules: the start page stays light.
+    const plain = await context.newPage();
+    await plain.goto(appURL('/'), { waitUntil: 'domcontentloaded' });
+    const startPreloads = await plain.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
+    expect(startPreloads.some((p) => /\/assets\/(Wizard|fr|nl)-/.test(p))).toBe(false);
+    await context.close();
+  });
+
   it('a garbage link shows a clear message and a fresh start', async () => {
     await expectFreshStartWith(`${appURL()}/#r=garbage`, 'notice.link-damaged');
   });
