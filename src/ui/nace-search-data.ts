@@ -6,10 +6,29 @@ import type { NaceSearchData } from '../domain/content-model';
 let loaded: NaceSearchData | null = null;
 let loading: Promise<NaceSearchData> | null = null;
 
-/** Loads the data once; later calls get the same promise. */
+/** Loads the data once; later calls get the same promise (after a failure, a new try). */
 export function loadNaceSearch(): Promise<NaceSearchData> {
-  loading ??= import('virtual:nace-search').then((m) => (loaded = m.default as NaceSearchData));
+  loading ??= import('virtual:nace-search').then(
+    (m) => (loaded = m.default as NaceSearchData),
+    (e: unknown) => { loading = null; throw e; },
+  );
   return loading;
+}
+
+/**
+ * For pages that name the firm's activity (check answers, the letter): loads the data when `needed`
+ * (a NACE-BEL 2025 code, whose title lives in this data) and renders again once it is there, so a
+ * result opened from a link (the sector page never seen) shows "25.53 Verspanend bewerken van metalen",
+ * not the bare code. A failed load leaves the code alone.
+ */
+export function useNaceTitles(needed: boolean): void {
+  const [, setReady] = useState(loaded !== null);
+  useEffect(() => {
+    if (!needed || loaded) return;
+    let live = true;
+    loadNaceSearch().then(() => { if (live) setReady(true); }, () => undefined);
+    return () => { live = false; };
+  }, [needed]);
 }
 
 /** The data if it was loaded already (e.g. on the check page after the sector page), else null. */
@@ -21,7 +40,7 @@ export function useNaceSearch(): NaceSearchData | null {
   useEffect(() => {
     if (data) return;
     let live = true;
-    loadNaceSearch().then((d) => { if (live) setData(d); }, () => { loading = null; });
+    loadNaceSearch().then((d) => { if (live) setData(d); }, () => undefined);
     return () => { live = false; };
   }, [data]);
   return data;

@@ -125,7 +125,7 @@ describe('share link', () => {
     expectCleanRun(app);
     // Without a share link nothing is announced beyond the entry's own modules: the start page stays light.
     const plain = await context.newPage();
-    await plain.goto(appURL('/'), { waitUntil: 'domcontentloaded' });
+    await plain.goto(`${appURL()}/`, { waitUntil: 'domcontentloaded' });
     const startPreloads = await plain.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
     expect(startPreloads.some((p) => /\/assets\/(Wizard|fr|nl)-/.test(p))).toBe(false);
     await context.close();

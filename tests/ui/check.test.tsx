@@ -35,6 +35,12 @@ describe('check your answers', () => {
     expect(rows()[C.turnover]).toMatch(/1\.800\.000/);
   });
 
+  it('names a NACE-BEL 2025 code by its title also when the sector page was never opened (a prefilled link)', async () => {
+    await renderAppAt('check', { ...SME, nace: '25.53', naceVersion: '2025' });
+    // The titles load on demand: first the code, then the code with its title.
+    await screen.findByText(/^25\.53 Verspanend bewerken van metalen \(NACE-BEL 2025\)$/);
+  });
+
   it('leaves out the figures when staff alone made the firm large', async () => {
     await renderAppAt('check', LARGE);
     expect(Object.keys(rows())).not.toContain(C.turnover);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BackLink, PageHeading, Progress } from '../components/QuestionPage';
 import { content, useLang } from '../content';
 import { answerRows } from '../answer-summary';
+import { useNaceTitles } from '../nace-search-data';
 import { useWizard } from '../wizard-context';
 
 /** GOV.UK "check your answers": every answer with a change link that returns here. */
@@ -9,6 +10,7 @@ export function CheckPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
   const { answers, send } = useWizard();
+  useNaceTitles(answers.naceVersion === '2025');
   const rows = answerRows(answers, t, content, lang);
   return (
     <>

@@ -9,6 +9,7 @@ import type { Contact, Lang, Profile } from '../../../domain/types';
 import { stringsIn } from '../../../i18n';
 import type { Answers } from '../../../wizard/answers';
 import { answerRows } from '../../answer-summary';
+import { loadNaceSearch } from '../../nace-search-data';
 import { contentIn, useLang } from '../../content';
 
 /** The contact's language: the user's own when the contact works in it, else the contact's first. */
@@ -31,7 +32,8 @@ function referIn(profile: Profile, content: Parameters<typeof refer>[1], lang: L
 /** The mail to `contact` (the recommendation's contact point for this firm) about `channel`. */
 export async function handoffMail(channel: Channel, contact: Contact, answers: Answers, profile: Profile | null, userLang: Lang): Promise<HandoffMail> {
   const lang = handoffLanguage(channel, userLang);
-  const [t, content] = await Promise.all([stringsIn(lang), contentIn(lang)]);
+  // A NACE-BEL 2025 code is named from the sector page's data, not loaded when the result came from a link.
+  const [t, content] = await Promise.all([stringsIn(lang), contentIn(lang), answers.naceVersion === '2025' ? loadNaceSearch().catch(() => null) : null]);
   const mode = answers.mode ?? 'owner';
   const reasons = profile ? referIn(profile, content, lang).recommendations.find((r) => r.channel === channel.id)?.why ?? [] : [];
   const lines = [

@@ -9,6 +9,7 @@ import { formatDate, localDate } from '../../../domain/format';
 import type { Recommendation } from '../../../domain/types';
 import { encodeShareFragment } from '../../../wizard/persistence';
 import { answerRows } from '../../answer-summary';
+import { useNaceTitles } from '../../nace-search-data';
 import { QrCode } from '../../components/QrCode';
 import { SafeText } from '../../components/SafeText';
 import { content, useLang } from '../../content';
@@ -23,6 +24,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const { answers } = useWizard();
+  useNaceTitles(answers.naceVersion === '2025');
   const today = localDate();
   const shown = recommendations.slice(0, MAX_CHANNELS);
   const factById = new Map(facts.map((f) => [f.id, f]));
