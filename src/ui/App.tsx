@@ -23,6 +23,9 @@ import { takeDeskHandoff } from './desk/handoff';
 // failure, "try again" loads anew (retryableLazy).
 export const Wizard = retryableLazy(async () => {
   const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]);
+  // The question pages come with it, except for a share link: its result does not need them (the
+  // wizard loads them in the background once the result is there).
+  if (!findShareLink(location)) await module.preloadQuestionPages();
   return module;
 });
 const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);

@@ -1,7 +1,7 @@
 // The wizard (loaded when needed): runs the machine, keeps the browser history, saved progress and
 // share links in step with it, and moves focus to each page's heading.
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setWizardPolicy, type Step } from '../wizard/answers';
 import { previousStep, restoredSnapshot, wizardMachine, type WizardEvent } from '../wizard/machine';
@@ -15,19 +15,13 @@ import { formatNumber } from '../domain/format';
 import { useSavedWork } from './saved-work';
 import { content, useLang } from './content';
 import { CheckPage } from './pages/CheckPage';
-import { FiguresPage } from './pages/FiguresPage';
-import { IntroducedPage, PracticesPage } from './pages/InnovationPages';
-import { NeedsPage } from './pages/NeedsPage';
-import { OwnershipPage } from './pages/OwnershipPage';
-import { RegionPage } from './pages/RegionPage';
 import { ResultPage } from './pages/ResultPage';
-import { SectorPage } from './pages/SectorPage';
-import { StaffPage } from './pages/StaffPage';
 import { StartPage } from './pages/StartPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { showPageTitle } from './page-title';
 import { PageError } from './components/PageError';
-import { TriggersPage } from './pages/TriggersPage';
+import { ChunkLoadError, LoadFailure, retryableLazy } from './connection';
+import type * as QuestionPagesModule from './pages/question-pages';
 import { draftStore, WizardUiContext, type WizardUi } from './wizard-context';
 
 /** `desk`: an entry of the desk opened (its answers and page, as saved progress: serialiseSaved). */
@@ -71,16 +65,37 @@ function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved[
   return { answers: null, step: 'region', notice: null };
 }
 
-const PAGES: Record<Exclude<Step, 'start'>, () => ReactNode> = {
-  region: RegionPage,
-  staff: StaffPage,
-  figures: FiguresPage,
-  ownership: OwnershipPage,
-  sector: SectorPage,
-  introduced: IntroducedPage,
-  practices: PracticesPage,
-  needs: NeedsPage,
-  triggers: TriggersPage,
+type QuestionPages = typeof QuestionPagesModule;
+const loadQuestionPages = () => import('./pages/question-pages');
+/** A question page from the question pages' chunk (retried, then explained, as every lazy part: connection.tsx). */
+const questionPage = (name: keyof QuestionPages) => retryableLazy(async () => {
+  const pages = await loadQuestionPages();
+  // One chunk for all: once here, every page renders without waiting (Back, Change).
+  void preloadQuestionPages();
+  return { default: pages[name] };
+});
+const QUESTION_PAGES = {
+  region: questionPage('RegionPage'),
+  staff: questionPage('StaffPage'),
+  figures: questionPage('FiguresPage'),
+  ownership: questionPage('OwnershipPage'),
+  sector: questionPage('SectorPage'),
+  introduced: questionPage('IntroducedPage'),
+  practices: questionPage('PracticesPage'),
+  needs: questionPage('NeedsPage'),
+  triggers: questionPage('TriggersPage'),
+};
+
+/**
+ * Loads the question pages ahead of their first render (App.tsx does it with the wizard, unless a share
+ * link opened the app: its result does not need them). Never rejects: a failure is explained where a
+ * page needs them.
+ */
+export const preloadQuestionPages = (): Promise<unknown> => (allQuestionPages ??= Promise.all(Object.values(QUESTION_PAGES).map((page) => page.preload())));
+let allQuestionPages: Promise<unknown> | null = null;
+
+const PAGES: Record<Exclude<Step, 'start'>, ComponentType> = {
+  ...QUESTION_PAGES,
   check: CheckPage,
   result: ResultPage,
 };
@@ -119,6 +134,17 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
 
   // Saved progress: saved on every change, in step with other tabs, never replaced or deleted without
   // the user's choice (a shared link or an import opens beside it). See saved-work.tsx.
+  // A result opened from a link: the question pages (for Back, Change and Start again) load when the
+  // user first does something, or after a while; not while the result is still settling on a slow phone.
+  useEffect(() => {
+    if (entry.kind !== 'link') return;
+    const EVENTS = ['pointerdown', 'keydown'] as const;
+    const load = () => { stop(); void preloadQuestionPages(); };
+    const stop = () => { clearTimeout(timer); EVENTS.forEach((e) => removeEventListener(e, load, true)); };
+    const timer = setTimeout(load, 10_000);
+    EVENTS.forEach((e) => addEventListener(e, load, true));
+    return stop;
+  }, [entry]);
   const savedWork = useSavedWork({ actor, entry: entry.kind, answers, step, clearDrafts: drafts.clear, notify: onNotice });
 
   // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
@@ -208,9 +234,33 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   return (
     <WizardUiContext.Provider value={ui}>
       {savedWork.panel}
-      <ErrorBoundary key={step} fallback={() => <PageError onBack={() => actor.send({ type: 'BACK' })} backLabel={t('pageError.back')} />}>
-        <Page />
+      <ErrorBoundary key={step} fallback={(_reset, error) => (error instanceof ChunkLoadError ? <LoadFailure error={error} />
+        : <PageError onBack={() => actor.send({ type: 'BACK' })} backLabel={t('pageError.back')} />)}>
+        <Suspense fallback={<PageLoading />}>
+          <ShownAfterLoading><Page /></ShownAfterLoading>
+        </Suspense>
       </ErrorBoundary>
     </WizardUiContext.Provider>
   );
+}
+
+/**
+ * Whether a page of this wizard waited for its code (PageLoading was shown): the page then takes the
+ * focus and the title itself once it is there, as the wizard does for a page that renders at once.
+ */
+const pageWait = { shown: false };
+function PageLoading() {
+  const { t } = useTranslation();
+  useEffect(() => { pageWait.shown = true; }, []);
+  return <p className="loading">{t('app.loading')}</p>;
+}
+function ShownAfterLoading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (!pageWait.shown) return;
+    pageWait.shown = false;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+    showPageTitle(t);
+  }, [t]);
+  return children;
 }

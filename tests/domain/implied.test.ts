@@ -33,12 +33,12 @@ describe('no referral shows a firm with R&D staff as not spending on innovation'
   it('R&D staff without the spending tick: counted, with a warning that says why', () => {
     const r = refer({ ...base, innovation: { newGoods: true, productInHouse: true, rndStaff: true } }, content, 'en', 'you', '2026-11-30');
     expect(r.impliedAnswers).toContainEqual({ key: 'innovationSpending', because: 'rndStaff' });
-    expect(r.warnings.join(' ')).toMatch(/in-house R&D is innovation expenditure/);
+    expect(r.warnings.join(' ')).toMatch(/spends on its own R&D counts as spending on innovation/);
     expect(r.segment).toBe('developer');
   });
   it('nothing implied: no impliedAnswers field and no such warning', () => {
     const r = refer({ ...base, innovation: { newGoods: true } }, content, 'en', 'you', '2026-11-30');
     expect(r.impliedAnswers).toBeUndefined();
-    expect(r.warnings.join(' ')).not.toMatch(/innovation expenditure/);
+    expect(r.warnings.join(' ')).not.toMatch(/counts as spending on innovation/);
   });
 });

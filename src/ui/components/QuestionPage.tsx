@@ -2,10 +2,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { progress } from '../../wizard/machine';
 import type { Step } from '../../wizard/answers';
 import { useWizard } from '../wizard-context';
 import { ErrorSummary, type FieldProblem } from './ErrorSummary';
+import { BackLink, Progress } from './PageNav';
 
 /** react-hook-form for a question page, seeded from the draft (typed but not submitted) or the saved answers. */
 export function useQuestionForm<T extends FieldValues>(step: Step, fromAnswers: T): UseFormReturn<T> {
@@ -15,30 +15,6 @@ export function useQuestionForm<T extends FieldValues>(step: Step, fromAnswers: 
   // the step and saveDraft (see Wizard) stay the same while the page is shown: this runs once, on leaving.
   useEffect(() => () => saveDraft(step, form.getValues()), [form, saveDraft, step]);
   return form;
-}
-
-/** GOV.UK's Back link: it goes to no address of its own, so it is a button that looks like a link. */
-export function BackLink({ label }: { label?: string }) {
-  const { t } = useTranslation();
-  const { send } = useWizard();
-  return (
-    <button type="button" className="link-button back-link" onClick={() => send({ type: 'BACK' })}>
-      {label ?? t('nav.back')}
-    </button>
-  );
-}
-
-export function Progress() {
-  const { t } = useTranslation();
-  const { step, answers } = useWizard();
-  const p = progress(step, answers);
-  if (!p.current) return null;
-  return (
-    <div className="progress">
-      <span id="progress-label">{t('nav.progress', p)}</span>
-      <progress value={p.current} max={p.total} aria-labelledby="progress-label" />
-    </div>
-  );
 }
 
 interface Props<T extends FieldValues> {
@@ -69,3 +45,4 @@ export function QuestionPage<T extends FieldValues>({ form, onValid, children, s
 }
 
 export { PageHeading } from './PageHeading';
+export { BackLink, Progress } from './PageNav';

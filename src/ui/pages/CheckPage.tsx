@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { BackLink, PageHeading, Progress } from '../components/QuestionPage';
+import { BackLink, Progress } from '../components/PageNav';
+import { PageHeading } from '../components/PageHeading';
 import { content, useLang } from '../content';
 import { answerRows } from '../answer-summary';
 import { useNaceTitles } from '../nace-search-data';
