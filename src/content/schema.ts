@@ -90,12 +90,13 @@ export const FactSchema = z.strictObject({
   short: TextSchema.optional(),
   pageDate: DateSchema.optional(),
 }).superRefine((fact, ctx) => {
-  for (const lang of LANGS) {
-    const words = secondPersonWords(fact.text[lang], lang);
+  // Its text and its few words for the cost-and-time line (`short`) speak about the firm.
+  for (const part of ['text', 'short'] as const) for (const lang of LANGS) {
+    const words = secondPersonWords(fact[part]?.[lang] ?? '', lang);
     if (words.length) {
       ctx.addIssue({
-        code: 'custom', path: ['text', lang],
-        message: `fact "${fact.id}" (${lang}) speaks to the reader (${words.map((w) => `"${w}"`).join(', ')}): write it about the firm: 'een bedrijf', 'the firm', 'l'entreprise' (or in the passive); facts are also quoted to accountants and advisors`,
+        code: 'custom', path: [part, lang],
+        message: `fact "${fact.id}"${part === 'short' ? ' `short`' : ''} (${lang}) speaks to the reader (${words.map((w) => `"${w}"`).join(', ')}): write it about the firm: 'een bedrijf', 'the firm', 'l'entreprise' (or in the passive); facts are also quoted to accountants and advisors`,
       });
     }
   }

@@ -179,7 +179,7 @@ describe('a fact written to the reader ("u", "you", "vous") is refused', () => {
   type Fact = { id: string; text: Record<'nl' | 'en' | 'fr', string> };
   const factsOf = (ch: Channel) => ch.facts as unknown as Fact[];
 
-  it('in every language: names the file, the fact path, the fact id, the language and the word, and says what to write', () => {
+  it('in every language, in its text and its `short`: names the file, the fact path, the fact id, the language and the word, and says what to write', () => {
     const ids: string[] = [];
     const dir = copyContent((d) => editYaml<Channel>(d, 'channels/kmo-portefeuille.yaml', (ch) => {
       const [a, b, c, e] = factsOf(ch);
@@ -187,6 +187,7 @@ describe('a fact written to the reader ("u", "you", "vous") is refused', () => {
       b!.text.en = `Your own share: ${b!.text.en}`;
       c!.text.fr = `${c!.text.fr} Ensuite, vous payez le prestataire avec votre part.`;
       e!.text.nl = `${e!.text.nl} Vóór jij begint, kies je een dienstverlener.`;
+      (e as Fact & { short?: Record<string, string> }).short = { nl: 'uw deel', en: 'the share', fr: 'la part' };
       ids.push(a!.id, b!.id, c!.id, e!.id);
     }));
     const advice = /write it about the firm: 'een bedrijf', 'the firm', 'l'entreprise'/;
@@ -195,6 +196,7 @@ describe('a fact written to the reader ("u", "you", "vous") is refused', () => {
       { file: 'channels/kmo-portefeuille.yaml', path: 'facts.1.text.en', reason: new RegExp(`fact "${ids[1]}" \\(en\\) speaks to the reader \\("your"\\)`) },
       { file: 'channels/kmo-portefeuille.yaml', path: 'facts.2.text.fr', reason: new RegExp(`fact "${ids[2]}" \\(fr\\) speaks to the reader \\("vous", "votre"\\)`) },
       { file: 'channels/kmo-portefeuille.yaml', path: 'facts.3.text.nl', reason: new RegExp(`fact "${ids[3]}" \\(nl\\) speaks to the reader \\("jij", "je"\\)`) },
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.3.short.nl', reason: new RegExp(`fact "${ids[3]}" \`short\` \\(nl\\) speaks to the reader \\("uw"\\)`) },
     ]);
     for (const p of loadError(dir).problems) expect(p.reason).toMatch(advice);
   });

@@ -124,7 +124,7 @@ describe("voice 'about': the same referral, written about the firm", () => {
         for (const id of factIds) {
           const fact = engine.fact(id);
           expect(fact, `fact ${id}`).toBeDefined();
-          expect(fact!.text[lang], `${id} (${lang})`).not.toMatch(SECOND_PERSON[lang]);
+          for (const text of [fact!.text[lang], fact!.short?.[lang] ?? '']) expect(text, `${id} (${lang})`).not.toMatch(SECOND_PERSON[lang]);
           quoted.add(id);
         }
       }
