@@ -58,6 +58,24 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     .refine((c) => Object.keys(c).length > 0, 'a condition needs at least one key'),
 );
 
+/**
+ * Words that speak to the reader, per language. A fact is quoted on the result page, in the channel's
+ * cost-and-time line and in the referral letter an accountant (client mode) or an advisor (intake mode)
+ * hands over, where "u"/"you"/"vous" would address the wrong person: facts are written about the firm.
+ */
+export const SECOND_PERSON_WORDS = { nl: ['u', 'uw', 'jij', 'je', 'jouw'], en: ['you', 'your', 'yours'], fr: ['vous', 'votre', 'vos'] } as const satisfies Record<(typeof LANGS)[number], readonly string[]>;
+/**
+ * The words as whole words, case-insensitive. JS `\b` knows only ASCII letters ("vóór u" would hide the
+ * "u"), so the edges are "no letter or digit". A word right after a number is not the reader (the Dutch
+ * "9 u" is "9 uur"); web and e-mail addresses are left out (a path may hold "-u-").
+ */
+const secondPerson = Object.fromEntries(LANGS.map((l) => [l, new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\p{N}\\s?)(${SECOND_PERSON_WORDS[l].join('|')})(?![\\p{L}\\p{N}])`, 'giu')])) as Record<(typeof LANGS)[number], RegExp>;
+/** The second-person words in `text` (language `lang`), each once, lower case, in order of appearance. */
+export function secondPersonWords(text: string, lang: (typeof LANGS)[number]): string[] {
+  const plain = text.replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ');
+  return [...new Set([...plain.matchAll(secondPerson[lang])].map((m) => m[1]!.toLowerCase()))];
+}
+
 export const FactSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (a-z, 0-9, -)'),
   kind: z.enum(FACT_KINDS),
@@ -71,6 +89,17 @@ export const FactSchema = z.strictObject({
   /** A few words quoting the value, for the channel's one-line summary (`glance`). */
   short: TextSchema.optional(),
   pageDate: DateSchema.optional(),
+}).superRefine((fact, ctx) => {
+  // Its text and its few words for the cost-and-time line (`short`) speak about the firm.
+  for (const part of ['text', 'short'] as const) for (const lang of LANGS) {
+    const words = secondPersonWords(fact[part]?.[lang] ?? '', lang);
+    if (words.length) {
+      ctx.addIssue({
+        code: 'custom', path: [part, lang],
+        message: `fact "${fact.id}"${part === 'short' ? ' `short`' : ''} (${lang}) speaks to the reader (${words.map((w) => `"${w}"`).join(', ')}): write it about the firm: 'een bedrijf', 'the firm', 'l'entreprise' (or in the passive); facts are also quoted to accountants and advisors`,
+      });
+    }
+  }
 }) satisfies z.ZodType<Fact>;
 
 export const CallSchema = z

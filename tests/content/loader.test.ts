@@ -172,3 +172,56 @@ describe('loadContent on a copy of content/', () => {
     expectProblems(loadError(dir), [{ file: 'channels/led.yaml', path: 'facts.0.source', reason: /expected string/ }]);
   });
 });
+
+// Facts are quoted on the result, in the cost-and-time line and in the referral letter an accountant
+// (client mode) or an advisor (intake mode) hands over: they speak about the firm, never to it.
+describe('a fact written to the reader ("u", "you", "vous") is refused', () => {
+  type Fact = { id: string; text: Record<'nl' | 'en' | 'fr', string> };
+  const factsOf = (ch: Channel) => ch.facts as unknown as Fact[];
+
+  it('in every language, in its text and its `short`: names the file, the fact path, the fact id, the language and the word, and says what to write', () => {
+    const ids: string[] = [];
+    const dir = copyContent((d) => editYaml<Channel>(d, 'channels/kmo-portefeuille.yaml', (ch) => {
+      const [a, b, c, e] = factsOf(ch);
+      a!.text.nl = `${a!.text.nl} Daarna betaalt u de dienstverlener.`;
+      b!.text.en = `Your own share: ${b!.text.en}`;
+      c!.text.fr = `${c!.text.fr} Ensuite, vous payez le prestataire avec votre part.`;
+      e!.text.nl = `${e!.text.nl} Vóór jij begint, kies je een dienstverlener.`;
+      (e as Fact & { short?: Record<string, string> }).short = { nl: 'uw deel', en: 'the share', fr: 'la part' };
+      ids.push(a!.id, b!.id, c!.id, e!.id);
+    }));
+    const advice = /write it about the firm: 'een bedrijf', 'the firm', 'l'entreprise'/;
+    expectProblems(loadError(dir), [
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.0.text.nl', reason: new RegExp(`fact "${ids[0]}" \\(nl\\) speaks to the reader \\("u"\\)`) },
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.1.text.en', reason: new RegExp(`fact "${ids[1]}" \\(en\\) speaks to the reader \\("your"\\)`) },
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.2.text.fr', reason: new RegExp(`fact "${ids[2]}" \\(fr\\) speaks to the reader \\("vous", "votre"\\)`) },
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.3.text.nl', reason: new RegExp(`fact "${ids[3]}" \\(nl\\) speaks to the reader \\("jij", "je"\\)`) },
+      { file: 'channels/kmo-portefeuille.yaml', path: 'facts.3.short.nl', reason: new RegExp(`fact "${ids[3]}" \`short\` \\(nl\\) speaks to the reader \\("uw"\\)`) },
+    ]);
+    for (const p of loadError(dir).problems) expect(p.reason).toMatch(advice);
+  });
+
+  it('every word of each language is caught, in any case, next to accented letters and punctuation', () => {
+    const cases: Array<['nl' | 'en' | 'fr', string, string]> = [
+      ['nl', 'U betaalt het eigen deel.', 'u'], ['nl', 'Het bedrag komt op uw rekening.', 'uw'], ['nl', 'Wat jij betaalt, (jouw) deel.', 'jij", "jouw'],
+      ['nl', 'Vóór je begint: kies.', 'je'], ['en', 'The share is yours.', 'yours'], ['en', "YOU'LL pay first.", 'you'],
+      ['fr', 'Vos frais, d\'où vous partez.', 'vos", "vous'],
+    ];
+    const dir = copyContent((d) => editYaml<Channel>(d, 'channels/led.yaml', (ch) => {
+      cases.forEach(([lang, text], i) => { factsOf(ch)[i]!.text[lang] = text; });
+    }));
+    expectProblems(loadError(dir), cases.map(([lang, , words], i) => ({ file: 'channels/led.yaml', path: `facts.${i}.text.${lang}`, reason: new RegExp(`\\(${lang}\\) speaks to the reader \\("${words}"\\)`) })));
+  });
+
+  // JS \b knows ASCII letters only: it would read the "u" of "reçu" (Belgian Dutch for a receipt) as a word.
+  it('words that only contain the letters (also after an accented letter), hours written "9 u", and web and e-mail addresses pass', () => {
+    const dir = copyContent((d) => editYaml<Channel>(d, 'channels/led.yaml', (ch) => {
+      const f = factsOf(ch);
+      f[0]!.text.nl = 'Open van 9 u tot 17u; de bouw van jeugdhuizen duurt; zie https://www.vlaanderen.be/kunt-u-steun-krijgen of info@u.be.';
+      f[1]!.text.en = 'Youth projects of young firms (see https://example.org/you).';
+      f[2]!.text.fr = 'Les Vosges, un nouveau vote, des voûtes; l\'entreprise a reçu le résultat.';
+      f[3]!.text.nl = 'Bewaar het reçu van de storting; een één-op-één gesprek over continuïteit, menu’s en reünies.';
+    }));
+    expect(() => loadContent(dir)).not.toThrow();
+  });
+});

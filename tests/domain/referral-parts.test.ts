@@ -2,7 +2,7 @@
 // sentences apart from the quoted facts (why), what would bring a channel into view (notRecommended),
 // and the same referral written about the firm (voice 'about', for client and intake mode).
 import { describe, expect, it, vi } from 'vitest';
-import { refer } from '../../src/domain/refer';
+import { engineFor, refer } from '../../src/domain/refer';
 import { profileSpace } from '../../src/domain/profile-space';
 import { LANGS, type Profile, type Referral } from '../../src/domain/types';
 import { content, METAL_WORKSHOP_PROFILE } from '../helpers';
@@ -92,7 +92,9 @@ describe('notRecommended: what would bring a channel into view, from its rules',
 });
 
 describe("voice 'about': the same referral, written about the firm", () => {
-  const SECOND_PERSON = { nl: /\b(u|uw)\b/i, en: /\b(you|your)\b/i, fr: /\b(vous|votre|vos)\b/i } as const;
+  // Whole words, with edges that know accented letters (JS \b does not: it reads the "u" of "reçu" as a word).
+  const word = (...w: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(${w.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const SECOND_PERSON = { nl: word('u', 'uw', 'jij', 'je', 'jouw'), en: word('you', 'your', 'yours'), fr: word('vous', 'votre', 'vos') } as const;
 
   it('makes the same decisions and speaks about the firm, never to it, in every language', () => {
     let sentences = 0;
@@ -109,5 +111,26 @@ describe("voice 'about': the same referral, written about the firm", () => {
       }
     }
     expect(sentences).toBeGreaterThan(1000);
+  });
+
+  // The facts are quoted in the folded facts, the cost-and-time line and the client's referral letter.
+  it('quotes facts that speak about the firm too: every fact of its reasons, cost lines and exclusions, in every language', () => {
+    const engine = engineFor(C);
+    const quoted = new Set<string>();
+    for (const p of SPACE.slice(0, 200)) {
+      for (const lang of LANGS) {
+        const about = refer(p, C, lang, 'about');
+        const factIds = [...about.recommendations.flatMap((r) => [...r.facts, ...r.glanceFacts]), ...about.notEligible.flatMap((n) => n.facts)];
+        for (const id of factIds) {
+          const fact = engine.fact(id);
+          expect(fact, `fact ${id}`).toBeDefined();
+          for (const text of [fact!.text[lang], fact!.short?.[lang] ?? '']) expect(text, `${id} (${lang})`).not.toMatch(SECOND_PERSON[lang]);
+          quoted.add(id);
+        }
+      }
+    }
+    // The facts that used to speak to the owner are among those quoted (so this looks where it matters).
+    for (const id of ['kmo-apply-14-days', 'vp-dev-amount', 'ic-project-advisor']) expect(quoted).toContain(id);
+    expect(quoted.size).toBeGreaterThan(30);
   });
 });
