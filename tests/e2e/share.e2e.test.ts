@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appURL, launchBrowser, newPage } from './browser';
 import {
-  expectCleanRun, expectNoA11yViolations, firstChannel, metalWorkshop, onStep, openApp, t, walk, waitForApp, type Lang,
+  expectCleanRun, expectNoA11yViolations, firstChannel, metalWorkshop, onStep, openApp, t, walk, waitForApp, waitForHeadingFocus, type Lang,
 } from './wizard';
 
 const lang: Lang = 'nl';
@@ -128,6 +128,29 @@ describe('share link', () => {
     await plain.goto(`${appURL()}/`, { waitUntil: 'domcontentloaded' });
     const startPreloads = await plain.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
     expect(startPreloads.some((p) => /\/assets\/(Wizard|fr|nl)-/.test(p))).toBe(false);
+    await context.close();
+  });
+
+  it("a share link's result does not load the question pages; Back and Change still lead to them, focused", async () => {
+    const { url } = await shareLink();
+    const app = await newPage(browser);
+    const { page, context } = app;
+    const loaded: string[] = [];
+    page.on('request', (r) => { if (/\/assets\/question-pages-[^/]+\.js$/.test(r.url())) loaded.push(r.url()); });
+    await page.goto(url);
+    await waitForApp(page);
+    await onStep(page, lang, 'result');
+    await page.waitForTimeout(500);
+    expect(loaded, 'the question pages before any interaction').toEqual([]);
+    await page.getByRole('button', { name: t(lang, 'result.backToCheck') }).click();
+    await onStep(page, lang, 'check');
+    await page.getByRole('button', { name: new RegExp(`^${t(lang, 'check.change')}\\s*${t(lang, 'check.staff')}$`) }).click();
+    await onStep(page, lang, 'staff');
+    expect(loaded).toHaveLength(1);
+    await waitForHeadingFocus(page);
+    expect(await page.title()).toContain(await page.locator('main h1').innerText());
+    await expectNoA11yViolations(page, 'a question page reached from a share link result');
+    expectCleanRun(app);
     await context.close();
   });
 
