@@ -41,7 +41,7 @@ function watch(registration: ServiceWorkerRegistration) {
   });
 }
 
-/** Registers sw.js once the page has loaded (production builds only). */
+/** Registers sw.js some time after the page has loaded (production builds only; see below for when). */
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
@@ -52,9 +52,22 @@ export function registerServiceWorker() {
     tellBuild();
     container.register('/sw.js').then(watch).catch(() => undefined);
   };
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register);
+  // Not while the page is still settling: installing the worker fetches and caches every file of the
+  // build (~600 KB gzip), which on a slow phone competes with the page the visitor opened (Lighthouse,
+  // a share link's result, 2026-11-30: total blocking time 590 ms with it at load; 110-340 ms with it
+  // 10 s later). Ten seconds after load, when the browser is idle, or at once when the visitor leaves.
+  const later = () => {
+    let done = false;
+    const once = () => { if (!done) { done = true; removeEventListener('pagehide', once); register(); } };
+    addEventListener('pagehide', once);
+    setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(once, { timeout: 2000 }) : once()), REGISTER_DELAY_MS);
+  };
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later);
 }
+
+/** How long after load the worker is registered, in ms (see registerServiceWorker). */
+const REGISTER_DELAY_MS = 10000;
 
 /** The wizard and the app shell say whether reloading now would lose anything (unsaved typing, a shared result not saved). */
 export function setSafeToReload(value: boolean) {

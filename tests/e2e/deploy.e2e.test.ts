@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, launchBrowser, newPage } from './browser';
-import { pageBuild, secondDeploy, serve, waitUntilOffline } from './servers';
+import { pageBuild, secondDeploy, serve, waitInPage, waitUntilOffline } from './servers';
 import { expectNoA11yViolations, firstChannel, metalWorkshop, t, walk } from './wizard';
 
 const lang = 'nl';
@@ -41,7 +41,7 @@ describe('a deploy while a tab is open', () => {
       await second.goto(url);
       await second.waitForFunction(() => document.documentElement.dataset.ready === 'true');
       expect(await pageBuild(second)).toBe(deploy.build);
-      await second.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null, undefined, { timeout: 30_000 });
+      await waitInPage(second, async () => (await navigator.serviceWorker.getRegistration())?.waiting != null, undefined, 'the new build\'s worker installed and waiting');
       // The old worker would have deleted the old build's files ~3 s after that.
       await page.waitForTimeout(4_000);
 

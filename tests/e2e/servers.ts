@@ -111,10 +111,23 @@ export function precacheCount(dir: string): number {
  */
 export async function waitUntilOffline(page: Page, dir: string): Promise<void> {
   const build = await pageBuild(page);
-  await page.waitForFunction(async ([cache, expected]) => {
+  await waitInPage(page, async ([cache, expected]) => {
     if (navigator.serviceWorker.controller === null) return false;
     if (!(await caches.has(cache))) return false;
     return (await (await caches.open(cache)).keys()).length >= expected;
-  }, [`innovatiewijzer-${build}`, precacheCount(dir)] as const, { timeout: 30_000, polling: 250 });
+  }, [`innovatiewijzer-${build}`, precacheCount(dir)] as const, 'the service worker controls the page with every file cached');
   await page.waitForTimeout(3_000);
+}
+
+/**
+ * Polls an async condition in the page (every 250 ms, up to `timeoutMs`) until it gives true; throws
+ * naming `what` when it never does. (Playwright's waitForFunction takes the promise an async predicate
+ * returns as a true value and returns at once: it cannot wait for an async condition.)
+ */
+export async function waitInPage<A>(page: Page, condition: (arg: A) => Promise<boolean>, arg: A, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(condition as (arg: unknown) => Promise<boolean>, arg as unknown))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in vain: ${what}`);
+    await page.waitForTimeout(250);
+  }
 }
