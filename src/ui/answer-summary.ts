@@ -30,7 +30,7 @@ export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lan
     const list = keys.filter((k) => innovation[k]);
     return list.length ? list.map((k) => t(`innovation.short.${k}`)).join('; ') : t('check.noInnovation');
   };
-  const amount = (n: number | null | undefined) => (n == null ? t('figures.unknown') : formatEuro(n, lang));
+  const amount = (n: number | null | undefined) => (n == null ? t('check.figureUnknown') : formatEuro(n, lang));
   const choices = (ids: string[] | undefined, list: Content['needs']) =>
     (ids ?? []).map((id) => list.find((c) => c.id === id)?.label[lang] ?? id).join('; ');
   const rows: AnswerRow[] = [

@@ -126,7 +126,7 @@ describe('accountants, advisors and owners, end to end', () => {
       t('nl', 'handoff.intro.client', { mode: 'client' }),
       `${t('nl', 'check.region')}: ${t('nl', 'region.options.flanders')}, ${provinceLabel('nl', 'west-vlaanderen')}`,
       `${t('nl', 'check.staff')}: 14`,
-      `${t('nl', 'check.balance')}: ${t('nl', 'figures.unknown')}`,
+      `${t('nl', 'check.balance')}: ${t('nl', 'check.figureUnknown')}`,
       `${t('nl', 'check.needs')}: ${needLabel('nl', 'practical-problem')}`,
       `${t('nl', 'check.triggers')}: ${triggerLabel('nl', 'quality-complaints')}; ${triggerLabel('nl', 'new-regulation')}`,
       t('nl', 'handoff.why'),
@@ -158,7 +158,7 @@ describe('accountants, advisors and owners, end to end', () => {
     expect(text).toContain('Vandamme Metalworks Ltd');
     expect(text).toContain(t(lang, 'letter.intro', { firm: 'Vandamme Metalworks Ltd' }));
     expect(text).toContain(t(lang, 'letter.answers'));
-    expect(text).toContain(`${t(lang, 'letter.contact')}: `);
+    expect(text).toContain(`${t(lang, 'letter.contact')} `);
     // Only the letter is visible: every element with a box is the letter, inside it, or one of its ancestors.
     const strays = await page.evaluate(() => {
       const l = document.querySelector('article.letter')!;

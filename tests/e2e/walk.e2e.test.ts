@@ -48,7 +48,7 @@ describe('full walk from start to result', () => {
           const text = await summary.innerText();
           expect(text).toContain(provinceLabel(lang, 'west-vlaanderen'));
           expect(text).toContain('14');
-          expect(text).toContain(t(lang, 'figures.unknown'));
+          expect(text).toContain(t(lang, 'check.figureUnknown'));
           expect(text).toContain('25.5');
           expect(text).toContain(needLabel(lang, 'practical-problem'));
         }

@@ -199,7 +199,7 @@ describe('the warm hand-off', () => {
     expect(lines).toEqual(expect.arrayContaining([
       `${T.check.region}: ${T.region.options.flanders}, West-Vlaanderen`,
       `${T.check.staff}: 14`,
-      `${T.check.balance}: ${T.figures.unknown}`,
+      `${T.check.balance}: ${T.check.figureUnknown}`,
       `${T.check.ownership}: ${T.common.no}`,
       `${T.check.needs}: ${needLabel('practical-problem')}`,
       `${T.check.triggers}: ${triggerLabel('quality-complaints')}; ${triggerLabel('new-regulation')}`,
@@ -343,7 +343,7 @@ describe('the referral letter and the names', () => {
       expect(li).toHaveTextContent(plain(r.why[0]!));
       // Whom to contact, with phone or e-mail.
       expect(r.contact.phone ?? r.contact.email).toBeDefined();
-      expect(li).toHaveTextContent(`${T.letter.contact}: ${r.contact.organisation}`);
+      expect(li).toHaveTextContent(`${T.letter.contact} ${r.contact.organisation}`);
       if (r.contact.phone) expect(li).toHaveTextContent(r.contact.phone);
       if (r.contact.email) expect(li).toHaveTextContent(r.contact.email);
     });

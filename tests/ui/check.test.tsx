@@ -25,7 +25,7 @@ describe('check your answers', () => {
       [C.region]: `${T.region.options.flanders}, Limburg`,
       [C.staff]: '12,5',
       [C.turnover]: formatEuro(1_800_000, 'nl'),
-      [C.balance]: T.figures.unknown,
+      [C.balance]: T.check.figureUnknown,
       [C.ownership]: T.common.no,
       [C.sector]: `25.62 ${content.sectors.groups.find((g) => g.code === '25.6')!.name.nl}`,
       [C.innovation]: [T.innovation.short.newGoods, T.innovation.short.productInHouse].join('; '),
@@ -115,7 +115,7 @@ describe('check your answers', () => {
     for (const box of screen.getAllByRole('checkbox', { name: new RegExp(`^${T.figures.unknown}`) })) await user.click(box);
     await submit(user);
     expect(heading()).toHaveTextContent(C.title);
-    expect(rows()[C.turnover]).toBe(T.figures.unknown);
+    expect(rows()[C.turnover]).toBe(T.check.figureUnknown);
   });
 
   it('the back link goes to the last question; the button shows the referral', async () => {

@@ -7,7 +7,7 @@ import { completeProfile, type Answers } from '../../src/wizard/answers';
 import { decodeShareFragment, parseSaved } from '../../src/wizard/persistence';
 import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT, SME } from '../helpers';
-import { CONTENT as content, enterWizard, fill, firstScreen, fold, heading, LARGE, queryFolds, renderApp, renderAppAt, setupUi, submit, T, wording } from './render';
+import { CONTENT as content, enterWizard, fill, firstScreen, fold, heading, LARGE, queryFolds, renderApp, renderAppAt, setupUi, STRINGS, submit, T, wording } from './render';
 
 setupUi();
 
@@ -274,6 +274,15 @@ describe('result page', () => {
     const decoded = decodeShareFragment(url.hash, content);
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(referral(decoded.value)).toEqual(referral(SME));
+  });
+
+  it('the share message follows a later language switch (it is not left in the language it was given in)', async () => {
+    const { user } = await renderAppAt('result', SME);
+    await user.click(screen.getByRole('button', { name: R.share }));
+    expect(await screen.findByText(R.shareCopied)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText(STRINGS.en.result.shareCopied)).toBeInTheDocument();
+    expect(screen.queryByText(R.shareCopied)).toBeNull();
   });
 
   it('share without a clipboard asks to copy the address bar', async () => {

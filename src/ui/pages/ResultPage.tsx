@@ -67,7 +67,8 @@ export function ResultPage() {
   const { answers, send } = useWizard();
   const mode = answers.mode ?? 'owner';
   const voice = voiceOf(mode);
-  const [shared, setShared] = useState<string | null>(null);
+  // The key, not the text: the message follows a later language switch.
+  const [shared, setShared] = useState<'result.shareCopied' | 'result.shareManual' | null>(null);
   // The first step renders at once; what lies below it in three more steps (useStages).
   const stage = useStages(3);
   usePrintUnfolds();
@@ -96,9 +97,9 @@ export function ResultPage() {
     const url = `${location.origin}${location.pathname}${encodeShareFragment(answers)}`;
     try {
       await navigator.clipboard.writeText(url);
-      setShared(t('result.shareCopied'));
+      setShared('result.shareCopied');
     } catch {
-      setShared(t('result.shareManual'));
+      setShared('result.shareManual');
     }
     history.replaceState(history.state, '', url);
   }
@@ -162,7 +163,7 @@ export function ResultPage() {
           <button type="button" className="button button--secondary" onClick={share}>{t('result.share')}</button>
           <button type="button" className="button button--secondary" onClick={() => send({ type: 'RESTART' })}>{t('result.startAgain')}</button>
         </div>
-        {shared ? <p role="status" className="share-status">{shared}</p> : <p role="status" className="share-status" />}
+        {shared ? <p role="status" className="share-status">{t(shared)}</p> : <p role="status" className="share-status" />}
       </>) : null}
     </>
   );

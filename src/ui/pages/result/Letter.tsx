@@ -68,7 +68,7 @@ export function Letter({ recommendations, facts }: { recommendations: Array<Omit
               <strong>{pick(ch.name)}.</strong> {pick(channelText(content, ch, 'action', 'about'))}
               {r.why[0] ? <> <SafeText text={r.why[0]} /></> : null}
               {brings.length ? <> {brings.map((f) => pick(f.text)).join(' ')}</> : null}
-              <br /><strong>{t('letter.contact')}:</strong> {c.organisation}
+              <br /><strong>{t('letter.contact')}</strong> {c.organisation}
               {c.phone ? `, ${t('result.phone').toLowerCase()} ${c.phone}` : ''}{c.email ? `, ${c.email}` : ''}.
             </li>
           );
