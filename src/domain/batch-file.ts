@@ -5,7 +5,7 @@
 import type { Content } from './content-model';
 import { BatchReferrer, readHeader, resultCells, resultHeader, resultRowOf, type BatchHeader } from './batch';
 import type { FieldError } from './profile';
-import { ByteDecoder, CsvError, CsvReader, isBlankRecord, NotTextError, unneutraliseCell, writeCsvRow, type CsvProblemKind, type CsvRecord, type Delimiter, type Encoding } from './csv';
+import { ByteDecoder, CsvError, CsvReader, isBlankRecord, NotTextError, unneutraliseCell, writeCsvRow, type CsvProblemKind, type Delimiter, type Encoding } from './csv';
 import type { Notation } from './numbers';
 import type { ProfileField, Lang, Segment, SizeClass, TechClass } from './types';
 
@@ -71,8 +71,12 @@ export abstract class CsvRecordStream {
 
   /** Whether the header has been read (a file that ends before it has none). */
   protected abstract headerRead(): boolean;
-  /** One record of the file: the output text it completes ('' for none). */
-  protected abstract record(r: CsvRecord): string;
+  /**
+   * One record of the file that is not blank (blank rows and rows of only delimiters are skipped here,
+   * never shifting line numbers): its cells with any formula neutralisation undone, the file's own
+   * line, and the file's delimiter. Returns the output text it completes ('' for none).
+   */
+  protected abstract record(cells: string[], line: number, delimiter: Delimiter): string;
   /** The error thrown for a file that cannot be read. */
   protected abstract refuse(problem: FileProblem): Error;
 
@@ -104,7 +108,7 @@ export abstract class CsvRecordStream {
     const records = this.reader.push(text);
     if (final) records.push(...this.reader.end());
     let out = '';
-    for (const r of records) out += this.record(r);
+    for (const r of records) if (!isBlankRecord(r.cells)) out += this.record(r.cells.map(unneutraliseCell), r.line, this.reader.delimiter!);
     if (final && !this.headerRead()) throw this.refuse({ kind: this.sawText ? 'no-header' : 'empty' });
     return out;
   }
@@ -142,10 +146,7 @@ export class CsvBatchStream extends CsvRecordStream {
     return new FileProblemError(problem);
   }
 
-  protected record(r: CsvRecord): string {
-    if (isBlankRecord(r.cells)) return '';
-    const cells = r.cells.map(unneutraliseCell);
-    const delimiter = this.reader.delimiter!;
+  protected record(cells: string[], line: number, delimiter: Delimiter): string {
     if (this.header === null) {
       const read = readHeader(cells, this.content);
       if (!read.ok) throw new FileProblemError(read.problem);
@@ -166,7 +167,7 @@ export class CsvBatchStream extends CsvRecordStream {
     else this.counts.failed++;
     const row = resultRowOf(h, cells, item.ok ? item.summary.cells : errorCells(item.errors));
     if (this.onRow) {
-      const view: RowView = { line: r.line };
+      const view: RowView = { line };
       if (h.nameIndex >= 0) view.name = (cells[h.nameIndex] ?? '').trim();
       if (item.ok) {
         const x = item.summary;

@@ -6,7 +6,7 @@
 import { matchKey, readHeader, referRow, type BatchHeader } from './batch';
 import { CsvRecordStream, type FileProblem } from './batch-file';
 import type { Content } from './content-model';
-import { isBlankRecord, unneutraliseCell, writeCsvRow, type CsvRecord, type Delimiter } from './csv';
+import { writeCsvRow, type Delimiter } from './csv';
 import type { Notation } from './numbers';
 import { fieldErrorText } from './profile';
 import { referralChanges, savedFromRanking, type ReferralChange, type SavedReferral } from './referral-changes';
@@ -88,10 +88,7 @@ export class ResultChangesStream extends CsvRecordStream {
     return new ChangesProblemError(problem);
   }
 
-  protected record(r: CsvRecord): string {
-    if (isBlankRecord(r.cells)) return '';
-    const cells = r.cells.map(unneutraliseCell);
-    const delimiter = this.reader.delimiter!;
+  protected record(cells: string[], line: number, delimiter: Delimiter): string {
     if (this.header === null) {
       const read = readHeader(cells, this.content);
       if (!read.ok) throw new ChangesProblemError(read.problem);
@@ -104,7 +101,7 @@ export class ResultChangesStream extends CsvRecordStream {
       return writeCsvRow([...read.header.keep.map((i) => read.header.raw[i]!), ...CHANGE_COLUMNS], delimiter, true);
     }
     const h = this.header;
-    const view = this.compare(h, cells, r.line);
+    const view = this.compare(h, cells, line);
     this.counts.rows++;
     if (view.status === 'same') this.counts.same++;
     else if (view.status !== 'stillRefused') this.counts.changed++;
