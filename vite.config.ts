@@ -140,20 +140,21 @@ function startPagePlugin(): Plugin {
           styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
           return `<style>${css}</style>`;
         });
+        // A chunk of the build (found by its entry module) with the chunks it imports, as file names.
+        const filesOf = (entry: (id: string) => boolean): string[] => {
+          const c = Object.values(ctx.bundle!).find((x) => x.type === 'chunk' && !!x.facadeModuleId && entry(x.facadeModuleId));
+          return c?.type === 'chunk' ? [c.fileName, ...c.imports] : [];
+        };
+        const notInPage = (file: string) => !out.includes(`/${file}"`);
         // The app (src/boot.tsx and what it imports) is announced in the page itself, so the browser
         // fetches it alongside the small entry instead of after it: one round trip less before a share
         // link's result (the start page is prerendered and does not wait for it).
-        const boot = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
-        if (boot?.type === 'chunk') {
-          const preloads = [boot.fileName, ...boot.imports].filter((file) => !out.includes(`/${file}"`)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('\n    ');
-          out = out.replace('</head>', `  ${preloads}\n  </head>`);
-        }
-        const chunk = (test: (id: string) => boolean) => Object.values(ctx.bundle!).find((c) => c.type === 'chunk' && !!c.facadeModuleId && test(c.facadeModuleId));
-        const withImports = (c: ReturnType<typeof chunk>): string[] => (c?.type === 'chunk' ? [c.fileName, ...c.imports] : []);
-        const wizard = withImports(chunk((id) => id.endsWith('/src/ui/Wizard.tsx')));
+        const preloads = filesOf((id) => id.endsWith('/src/boot.tsx')).filter(notInPage).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`);
+        if (preloads.length) out = out.replace('</head>', `  ${preloads.join('\n    ')}\n  </head>`);
+        const wizard = filesOf((id) => id.endsWith('/src/ui/Wizard.tsx'));
         const byLang = Object.fromEntries(LANGS.map((lang) => [lang, [`content/${lang}`, `strings/${lang}-start`, `strings/${lang}-rest`]
-          .flatMap((name) => withImports(chunk((id) => id === `\0virtual:${name}`)))])) as Record<Lang, string[]>;
-        const script = openingLinkScript([...new Set(wizard)].filter((file) => !out.includes(`/${file}"`)), byLang, LANG_KEY);
+          .flatMap((name) => filesOf((id) => id === `\0virtual:${name}`))])) as Record<Lang, string[]>;
+        const script = openingLinkScript([...new Set(wizard)].filter(notInPage), byLang, LANG_KEY);
         out = out.replace(`<script>${OPENING_LINK_SCRIPT}</script>`, `<script>${script}</script>`);
         const csp = CSP.replace("style-src 'self'", ["style-src 'self'", ...styleHashes].join(' '))
           .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
