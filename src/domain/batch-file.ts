@@ -64,21 +64,23 @@ export interface Counts { answered: number; failed: number }
  * Undecodable text and broken quoting (with their line), a JSON file, an empty file and one without a
  * header are refused with the error `refuse` makes.
  */
-export abstract class CsvRecordStream {
+export abstract class CsvRecordStream<Header> {
   protected readonly decoder = new ByteDecoder();
   protected readonly reader = new CsvReader();
   private sawText = false;
 
-  /** Whether the header has been read (a file that ends before it has none). */
-  protected abstract headerRead(): boolean;
+  /** The file's header, once `record` has read it (a file that ends before it has none). */
+  protected header: Header | null = null;
+
+  /** `refuse`: the error thrown for a file that cannot be read. */
+  constructor(private readonly refuse: (problem: FileProblem) => Error) {}
+
   /**
    * One record of the file that is not blank (blank rows and rows of only delimiters are skipped here,
    * never shifting line numbers): its cells with any formula neutralisation undone, the file's own
    * line, and the file's delimiter. Returns the output text it completes ('' for none).
    */
   protected abstract record(cells: string[], line: number, delimiter: Delimiter): string;
-  /** The error thrown for a file that cannot be read. */
-  protected abstract refuse(problem: FileProblem): Error;
 
   /** Adds bytes of the file; returns the output CSV text completed. Throws what `refuse` makes. */
   push(bytes: Uint8Array): string {
@@ -109,7 +111,7 @@ export abstract class CsvRecordStream {
     if (final) records.push(...this.reader.end());
     let out = '';
     for (const r of records) if (!isBlankRecord(r.cells)) out += this.record(r.cells.map(unneutraliseCell), r.line, this.reader.delimiter!);
-    if (final && !this.headerRead()) throw this.refuse({ kind: this.sawText ? 'no-header' : 'empty' });
+    if (final && this.header === null) throw this.refuse({ kind: this.sawText ? 'no-header' : 'empty' });
     return out;
   }
 }
@@ -128,22 +130,13 @@ export interface BatchOptions { lang: Lang; notation?: Notation; on?: string }
  * lines ending in CRLF. `onRow` sees every firm row. Blank rows (and rows of only delimiters) are
  * skipped, never shifting line numbers. A file that cannot be read throws FileProblemError.
  */
-export class CsvBatchStream extends CsvRecordStream {
+export class CsvBatchStream extends CsvRecordStream<BatchHeader> {
   readonly counts: Counts = { answered: 0, failed: 0 };
   info: FileInfo | null = null;
-  private header: BatchHeader | null = null;
   private referrer: BatchReferrer | null = null;
 
   constructor(private readonly content: Content, private readonly options: BatchOptions, private readonly onRow?: (view: RowView) => void) {
-    super();
-  }
-
-  protected headerRead(): boolean {
-    return this.header !== null;
-  }
-
-  protected refuse(problem: FileProblem): Error {
-    return new FileProblemError(problem);
+    super((problem) => new FileProblemError(problem));
   }
 
   protected record(cells: string[], line: number, delimiter: Delimiter): string {

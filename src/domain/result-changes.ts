@@ -68,24 +68,15 @@ export interface ChangesOptions { lang: Lang; notation?: Notation }
  * compared with; its other result columns are not used. Blank rows are skipped. A file that cannot be
  * read, or has no `recommendations` column, throws ChangesProblemError.
  */
-export class ResultChangesStream extends CsvRecordStream {
+export class ResultChangesStream extends CsvRecordStream<BatchHeader & { recommendations: number; error: number }> {
   readonly counts: ChangeCounts = { rows: 0, changed: 0, same: 0, refused: 0 };
   /** The delimiter, once the header is read. */
   delimiter: Delimiter | null = null;
   /** The header of the column shown as the firm's name, if any (once the header is read). */
   nameColumn: string | null = null;
-  private header: (BatchHeader & { recommendations: number; error: number }) | null = null;
 
   constructor(private readonly content: Content, private readonly options: ChangesOptions, private readonly onRow?: (view: ChangeRowView) => void) {
-    super();
-  }
-
-  protected headerRead(): boolean {
-    return this.header !== null;
-  }
-
-  protected refuse(problem: FileProblem): Error {
-    return new ChangesProblemError(problem);
+    super((problem) => new ChangesProblemError(problem));
   }
 
   protected record(cells: string[], line: number, delimiter: Delimiter): string {
