@@ -37,13 +37,18 @@ const contentOnce = (): Content => (loaded ??= loadContent().content);
 /**
  * `virtual:content/nl` (en, fr): content/ loaded and validated at build time (a bad file fails the
  * build with file, path and reason), shipped to the browser as plain data with the texts of one language.
+ * Without `about` (content/about-voice.yaml, the texts written about the firm for client and intake
+ * mode, 12% of the module): that is `virtual:content/nl-about`, which src/ui/content.ts adds when a
+ * page needs it, so an owner's share link does not wait for it.
  */
 function contentPlugin(): Plugin {
   const prefix = 'virtual:content/';
   return {
-    ...dataModules('innovatiewijzer-content', prefix, (lang) => {
-      if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`no content language ${lang}`);
-      const content = onlyLanguage(contentOnce(), lang as Lang);
+    ...dataModules('innovatiewijzer-content', prefix, (path) => {
+      const [lang, part] = path.split('-');
+      if (!(LANGS as readonly string[]).includes(lang!) || (part !== undefined && part !== 'about')) throw new Error(`no content module ${path}`);
+      const { about, ...content } = onlyLanguage(contentOnce(), lang as Lang);
+      if (part === 'about') return about;
       // The open questions (`unverified`) are for editors and the content check; the app never shows
       // them, and they are 7% of the module every result page loads.
       const channels = Object.fromEntries(Object.entries(content.channels).map(([id, ch]) => [id, { ...ch, unverified: [] }]));
@@ -54,8 +59,8 @@ function contentPlugin(): Plugin {
       server.watcher.on('change', (file) => {
         if (!file.startsWith(CONTENT_DIR)) return;
         loaded = null;
-        for (const lang of LANGS) {
-          const mod = server.moduleGraph.getModuleById(`\0${prefix}${lang}`);
+        for (const id of LANGS.flatMap((lang) => [lang, `${lang}-about`])) {
+          const mod = server.moduleGraph.getModuleById(`\0${prefix}${id}`);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }
         server.ws.send({ type: 'full-reload' });
@@ -306,6 +311,20 @@ const CSP = [
 
 const contentVersion = contentOnce().meta.contentVersion;
 
+/**
+ * Records which modules each module imports statically, so that a chunk group can capture "what X
+ * imports" without X itself: `importedBy.test('/src/boot.tsx')` matches the modules boot.tsx imports
+ * (the group then takes their own imports too).
+ */
+function importedByPlugin() {
+  const imports = new Map<string, readonly string[]>();
+  return {
+    plugin: { name: 'innovatiewijzer-imported-by', moduleParsed(info) { imports.set(info.id, info.importedIds); } } satisfies Plugin,
+    test: (importer: string) => (id: string) => [...imports].some(([from, ids]) => from.endsWith(importer) && ids.includes(id)),
+  };
+}
+const importedBy = importedByPlugin();
+
 export default defineConfig({
   plugins: [
     react(),
@@ -314,9 +333,23 @@ export default defineConfig({
     stringsPlugin(),
     startPagePlugin(),
     offlinePlugin(),
+    importedBy.plugin,
   ],
   define: { __CONTENT_VERSION__: JSON.stringify(contentVersion) },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'entry-shared', test: importedBy.test('/src/main.tsx'), priority: 3 },
+            { name: 'app', test: importedBy.test('/src/boot.tsx'), priority: 2 },
+            { name: 'wizard', test: /src[\\/]ui[\\/]Wizard\.tsx$/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -2,8 +2,8 @@
 // right after that paint (at once for a share link, which opens on its result).
 import './ui/styles.css';
 import { stringLoaders } from './i18n/loaders';
-import { contentLoaders, preferredLanguage } from './ui/loaders';
-import { findShareLink } from './wizard/share-link';
+import { aboutLoaders, contentLoaders, preferredLanguage } from './ui/loaders';
+import { findShareLink, isOwnerLink } from './wizard/share-link';
 
 // The app itself could not be loaded (no connection before the first visit was cached): after a second
 // try, the message index.html carries (in Dutch, the prerendered page's language) with a reload.
@@ -24,7 +24,8 @@ const reveal = () => {
   document.documentElement.classList.remove('opening-link');
 };
 const shown = new MutationObserver(() => { if (document.querySelector('#root main h1')) reveal(); });
-if (findShareLink(location)) {
+const link = findShareLink(location);
+if (link) {
   shown.observe(document.getElementById('root')!, { childList: true, subtree: true });
   setTimeout(reveal, 8000);
   // Everything the result needs, requested at once instead of each after the module that asks for it
@@ -32,7 +33,8 @@ if (findShareLink(location)) {
   // the app needs the module: the wizard's load retries and explains (src/ui/connection.tsx).
   const lang = preferredLanguage();
   const quiet = (load: () => Promise<unknown>) => void load().catch(() => undefined);
-  [() => import('./ui/Wizard'), contentLoaders[lang], stringLoaders[lang].start, stringLoaders[lang].rest].forEach(quiet);
+  // (The texts about the firm only for a client's or an intake link: App.tsx.)
+  [() => import('./ui/Wizard'), contentLoaders[lang], stringLoaders[lang].start, stringLoaders[lang].rest, ...(isOwnerLink(link) ? [] : [aboutLoaders[lang]])].forEach(quiet);
   void boot();
 } else {
   reveal();

@@ -147,6 +147,16 @@ function compact(c: { organisation: string } & { [K in Exclude<keyof Contact, 'o
 }
 
 /**
+ * The content's texts about the firm (content/about-voice.yaml). A browser gets them after the rest of
+ * the content (src/ui/content.ts loadAbout), so a referral in the 'about' voice asks for them only when
+ * it needs one; before they are there, that is a bug in the caller, and this says so.
+ */
+function aboutOf(content: Content): Content['about'] {
+  if (!content.about) throw new Error('refer: the content has no about-voice texts yet (content.about; src/ui/content.ts loadAbout adds them)');
+  return content.about;
+}
+
+/**
  * Makes the engine for a validated content (`loadContent().content` in Node; the build's content
  * modules in the browser). Profiles must be validated first:
  *
@@ -179,9 +189,10 @@ export function createEngine(content: Content): Engine {
   const instrumentOf = new Map(content.rules.flatMap((r) => (r.instrument ? [[r.id, r.instrument] as const] : [])));
   const activeClusters = content.clusters.filter((c) => c.status === 'active');
 
-  /** The engine's own sentences in each voice. */
-  const engineTexts = { you: content.engineTexts, about: { ...content.engineTexts, ...content.about.engineTexts } } as const;
-  const reasonText = (key: string, voice: Voice) => (voice === 'about' ? content.about.reasons[key]! : content.reasons[key]!);
+  /** The engine's own sentences in each voice (the 'about' ones made on first use: see aboutOf). */
+  let aboutTexts: Content['engineTexts'] | undefined;
+  const engineTexts = (voice: Voice) => (voice === 'you' ? content.engineTexts : (aboutTexts ??= { ...content.engineTexts, ...aboutOf(content).engineTexts }));
+  const reasonText = (key: string, voice: Voice) => (voice === 'about' ? aboutOf(content).reasons[key]! : content.reasons[key]!);
 
   /** Texts that depend on the language and one id only, filled once. */
   const cached = memo<string>();
@@ -221,7 +232,7 @@ export function createEngine(content: Content): Engine {
     return fill(content.engineTexts.callTiming[a.timing][lang], { instrument: name, opens: date(a.opens ?? a.closes), closes: date(a.closes) });
   }
   const servesElsewhere = (channel: Channel, serves: Exclude<Channel['serves'], 'all'>, lang: Lang, voice: Voice) => cached(`serves:${voice}:${lang}:${channel.id}`, () =>
-    fill(engineTexts[voice].servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
+    fill(engineTexts(voice).servesElsewhere[lang], { name: channel.name[lang], serves: content.labels.region[serves][lang] }));
   // Clusters per NACE code: the same few codes come back in every batch.
   const clustersByNace = memo<Cluster[]>();
   const clustersMatching = (codes2008: readonly string[]) =>
@@ -261,7 +272,7 @@ export function createEngine(content: Content): Engine {
   function exclusion(channel: Channel, s: Situation, lang: Lang, voice: Voice): NotEligible | null {
     const list = excludes.get(channel.id)!;
     const i = list.findIndex((e) => e.test(s));
-    if (i >= 0) return { channel: channel.id, reason: (voice === 'about' ? content.about.channels[channel.id]!.excludes[i]! : list[i]!.reason)[lang], facts: list[i]!.facts };
+    if (i >= 0) return { channel: channel.id, reason: (voice === 'about' ? aboutOf(content).channels[channel.id]!.excludes[i]! : list[i]!.reason)[lang], facts: list[i]!.facts };
     if (channel.serves !== 'all' && channel.serves !== s.region) return { channel: channel.id, reason: servesElsewhere(channel, channel.serves, lang, voice), facts: [] };
     return null;
   }
@@ -315,11 +326,11 @@ export function createEngine(content: Content): Engine {
     const office = s.province ? channel.contact.offices?.[s.province] : undefined;
     if (office) {
       const where = [office.name, office.address, office.phone, office.email].filter(Boolean).join(', ');
-      extras.push({ text: fill(engineTexts[voice].officeForProvince[lang], { province: vars('province'), office: where }) });
+      extras.push({ text: fill(engineTexts(voice).officeForProvince[lang], { province: vars('province'), office: where }) });
     }
     if (channel.namesSectorClusters && s.nace !== undefined) {
       const names = clustersOf(s).map((c) => c.name);
-      if (names.length) extras.push({ text: fill(engineTexts[voice].clustersForSector[lang], { clusters: names.join(', ') }) });
+      if (names.length) extras.push({ text: fill(engineTexts(voice).clustersForSector[lang], { clusters: names.join(', ') }) });
     }
     return extras;
   }
@@ -327,7 +338,7 @@ export function createEngine(content: Content): Engine {
   /** The channel's own point for the firm: its province's office, else (where the channel says so) a college of the province, else its central contact. */
   function ownContact(channel: Channel, s: Pick<Situation, 'province' | 'nace' | 'naceAs2008'>, lang: Lang, voice: Voice): Contact {
     const c = channel.contact;
-    const note = (voice === 'about' ? content.about.channels[channel.id]!.contactNote : c.note)?.[lang];
+    const note = (voice === 'about' ? aboutOf(content).channels[channel.id]!.contactNote : c.note)?.[lang];
     const { province } = s;
     const office = province ? c.offices?.[province] : undefined;
     if (office) return compact({ organisation: office.name, phone: office.phone, email: office.email, url: office.url, address: office.address, note });
@@ -351,7 +362,7 @@ export function createEngine(content: Content): Engine {
     const own = ownContact(channel, s, lang, voice);
     const via = channel.contact.via;
     if (own.phone || own.email || !via) return own;
-    const note = voice === 'about' ? content.about.channels[channel.id]!.viaNote! : via.note;
+    const note = voice === 'about' ? aboutOf(content).channels[channel.id]!.viaNote! : via.note;
     return { ...ownContact(content.channels[via.channel]!, s, lang, voice), note: note[lang] };
   }
 
@@ -459,7 +470,7 @@ export function createEngine(content: Content): Engine {
       channels: recommendations.filter((r) => r.rules.some((id) => conditionAsks(ruleById.get(id)!.when, 'triggers', trigger))).map((r) => r.channel),
     }));
 
-    const W = engineTexts[voice].warnings;
+    const W = engineTexts(voice).warnings;
     const warnings: string[] = [];
     if (s.region !== 'flanders') warnings.push(W.outOfRegion[lang]);
     if (size.provisionalBecause.includes('linked-enterprise')) warnings.push(W.linkedEnterprise[lang]);
@@ -508,7 +519,7 @@ export function createEngine(content: Content): Engine {
         : [];
     });
     const recommendations = rank(candidates).map(({ score: _score, ...rest }) => rest);
-    return { region, outOfRegion: true, recommendations, warnings: [engineTexts[voice].warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
+    return { region, outOfRegion: true, recommendations, warnings: [engineTexts(voice).warnings.outOfRegion[lang]], contentVersion: content.meta.contentVersion };
   }
 
   /** "25.30 Vervaardiging van stoomketels ... (middelmatig-laag technologisch; clusters: ...)" for the warning. */

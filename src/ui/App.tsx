@@ -11,7 +11,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageError } from './components/PageError';
 import { StartPage } from './pages/StartPage';
 import { readStorage, SAVE_KEY, savedAtOf, writeStorage } from '../wizard/storage';
-import { findShareLink, isShareFragment } from '../wizard/share-link';
+import { findShareLink, isOwnerLink, isShareFragment } from '../wizard/share-link';
 import type { Entry, Notice, NoticeValues } from './Wizard';
 import { ChunkLoadError, LoadFailure, retryableLazy, retryByReload, withRetry } from './connection';
 import { setSafeToReload, takeResumeAfterUpdate } from './service-worker';
@@ -22,10 +22,14 @@ import { takeDeskHandoff } from './desk/handoff';
 // triage (?batch), each loaded only when needed: retried, then explained (connection.tsx). After a
 // failure, "try again" loads anew (retryableLazy).
 export const Wizard = retryableLazy(async () => {
-  const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]);
+  // An owner's share link opens without the texts about the firm (client and intake mode): content.ts.
+  const link = findShareLink(location);
+  const about = !link || !isOwnerLink(link);
+  const [module] = await Promise.all([import('./Wizard'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl', { about }), loadAllStrings()]);
   // The question pages come with it, except for a share link: its result does not need them (the
   // wizard loads them in the background once the result is there).
-  if (!findShareLink(location)) await module.preloadQuestionPages();
+  if (!link) await module.preloadQuestionPages();
+  await module.prepareContent();
   return module;
 });
 const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);

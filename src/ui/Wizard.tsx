@@ -12,8 +12,11 @@ import { decodeShareFragment, parseSaved, shareLinkErrors, type Saved } from '..
 import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
 import type { Lang } from '../domain/types';
 import { formatNumber } from '../domain/format';
+import { engineFor } from '../domain/refer';
+import { profileSchema } from '../domain/profile';
+import { naceIndex } from '../domain/nace';
 import { useSavedWork } from './saved-work';
-import { content, useLang } from './content';
+import { content, loadAbout, useLang } from './content';
 import { CheckPage } from './pages/CheckPage';
 import { ResultPage } from './pages/ResultPage';
 import { StartPage } from './pages/StartPage';
@@ -94,6 +97,19 @@ const QUESTION_PAGES = {
 export const preloadQuestionPages = (): Promise<unknown> => (allQuestionPages ??= Promise.all(Object.values(QUESTION_PAGES).map((page) => page.preload())));
 let allQuestionPages: Promise<unknown> | null = null;
 
+/**
+ * Makes what every result derives from the loaded content alone (the engine's compiled rules and
+ * indexes, the Profile v1 schema, the NACE code sets), each in a task of its own, before the wizard's
+ * first render. Made inside that render instead, they would make it one long task (on a slow phone,
+ * a page that cannot answer a tap for a quarter of a second). Called by App.tsx's wizard loader.
+ */
+export async function prepareContent(): Promise<void> {
+  for (const make of [() => engineFor(content), () => profileSchema(content), () => naceIndex(content.nace).codes]) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    make();
+  }
+}
+
 const PAGES: Record<Exclude<Step, 'start'>, ComponentType> = {
   ...QUESTION_PAGES,
   check: CheckPage,
@@ -139,12 +155,13 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   useEffect(() => {
     if (entry.kind !== 'link') return;
     const EVENTS = ['pointerdown', 'keydown'] as const;
-    const load = () => { stop(); void preloadQuestionPages(); };
+    // (And the texts about the firm, which an owner's link opened without: content.ts.)
+    const load = () => { stop(); void preloadQuestionPages(); loadAbout(openLang).catch(() => undefined); };
     const stop = () => { clearTimeout(timer); EVENTS.forEach((e) => removeEventListener(e, load, true)); };
     const timer = setTimeout(load, 10_000);
     EVENTS.forEach((e) => addEventListener(e, load, true));
     return stop;
-  }, [entry]);
+  }, [entry, openLang]);
   const savedWork = useSavedWork({ actor, entry: entry.kind, answers, step, clearDrafts: drafts.clear, notify: onNotice });
 
   // The title reads the page's heading and the strings of the moment; a new language alone is no new page.
@@ -159,8 +176,13 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
       entries.current = [...entries.current.slice(0, depth), step];
       history.pushState({ step, depth }, '');
     }
-    // Focus the page heading on every page change, and when the wizard opens on a page.
-    if (!firstRender.current || step !== 'start') document.querySelector<HTMLElement>('main h1')?.focus();
+    // Focus the page heading on every page change, and when the wizard opens on a page. On opening,
+    // after the first paint: focus() makes the browser lay the whole page out at once, inside the task
+    // that renders it, and the page (a result from a link: the largest) would paint that much later.
+    // Not when the user has put the focus somewhere meanwhile (a field they started typing in).
+    const focusHeading = () => document.querySelector<HTMLElement>('main h1')?.focus();
+    if (!firstRender.current) focusHeading();
+    else if (step !== 'start') requestAnimationFrame(() => setTimeout(() => { if (document.activeElement === document.body || !document.activeElement) focusHeading(); }, 0));
     firstRender.current = false;
     showTitle();
   }, [step]);

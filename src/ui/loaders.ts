@@ -11,9 +11,16 @@ export function preferredLanguage(): Lang {
   return isLang(saved) ? saved : 'nl';
 }
 
-/** The content (content/, validated at build time) with the texts of one language (vite.config.ts, contentPlugin). */
+/** The content (content/, validated at build time) with the texts of one language (vite.config.ts, contentPlugin), without `about`. */
 export const contentLoaders: Record<Lang, () => Promise<{ default: unknown }>> = {
   nl: () => import('virtual:content/nl'),
   en: () => import('virtual:content/en'),
   fr: () => import('virtual:content/fr'),
+};
+
+/** The content's `about` texts of one language (content/about-voice.yaml: client and intake mode), which src/ui/content.ts adds to it. */
+export const aboutLoaders: Record<Lang, () => Promise<{ default: unknown }>> = {
+  nl: () => import('virtual:content/nl-about'),
+  en: () => import('virtual:content/en-about'),
+  fr: () => import('virtual:content/fr-about'),
 };

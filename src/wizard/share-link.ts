@@ -52,3 +52,18 @@ export function findShareLink(at: Address): ShareLink | null {
     address: at.pathname.slice(0, m.index) + at.search,
   };
 }
+
+/**
+ * Whether a share link asks for owner mode (its "mode" absent or "owner"), read without checking the
+ * rest: the app shell uses it to load no more than an owner's result needs (src/ui/App.tsx). A link it
+ * cannot read counts as the owner's; the wizard's own reading (persistence.ts) decides what it holds.
+ */
+export function isOwnerLink(link: ShareLink): boolean {
+  try {
+    const base64 = link.fragment.slice(SHARE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/');
+    const mode: unknown = (JSON.parse(atob(base64)) as { mode?: unknown } | null)?.mode;
+    return mode === undefined || mode === 'owner';
+  } catch {
+    return true;
+  }
+}

@@ -22,7 +22,7 @@ import { NotNow } from './result/NotNow';
 import { SaveToDesk } from '../desk/SaveToDesk';
 import { BackLink } from '../components/PageNav';
 import { PageHeading } from '../components/PageHeading';
-import { content, useLang } from '../content';
+import { content, useLang, useVoiceTexts } from '../content';
 import { voiceOf } from '../voice';
 import { useWizard } from '../wizard-context';
 
@@ -67,6 +67,8 @@ export function ResultPage() {
   const { answers, send } = useWizard();
   const mode = answers.mode ?? 'owner';
   const voice = voiceOf(mode);
+  // Client and intake mode write about the firm: those texts may still be on their way (an owner's link).
+  useVoiceTexts(voice, lang);
   // The key, not the text: the message follows a later language switch.
   const [shared, setShared] = useState<'result.shareCopied' | 'result.shareManual' | null>(null);
   // The first step renders at once; what lies below it in three more steps (useStages).
