@@ -52,7 +52,11 @@ function contentPlugin(): Plugin {
       // The open questions (`unverified`) are for editors and the content check; the app never shows
       // them, and they are 7% of the module every result page loads.
       const channels = Object.fromEntries(Object.entries(content.channels).map(([id, ch]) => [id, { ...ch, unverified: [] }]));
-      return { ...content, channels };
+      // The sectors' everyday words are for the sector page's search, which has them in its own module
+      // (virtual:nace-search); here they would be 5% of the module.
+      const { divisions, groups } = content.sectors;
+      const sectors = { ...content.sectors, divisions: divisions.map(({ keywords: _, ...d }) => d), groups: groups.map(({ keywords: _, ...g }) => g) };
+      return { ...content, channels, sectors };
     }),
     configureServer(server) {
       server.watcher.add(CONTENT_DIR);
