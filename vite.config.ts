@@ -85,13 +85,14 @@ function naceSearchPlugin(): Plugin {
 }
 
 /**
- * `virtual:strings/nl-start` and `virtual:strings/nl-rest` (en, fr): the UI strings of one language in
- * two parts, so the start page loads only the strings it shows (src/i18n/start-strings.ts).
+ * `virtual:strings/nl-start`, `-rest` and `-desk` (en, fr): the UI strings of one language in three
+ * parts, so the start page loads only the strings it shows, and the wizard not those of the desk and
+ * the batch page (src/i18n/start-strings.ts).
  */
 function stringsPlugin(): Plugin {
   return dataModules('innovatiewijzer-strings', 'virtual:strings/', (path, watch) => {
     const [lang, part] = path.split('-');
-    if (!(LANGS as readonly string[]).includes(lang!) || (part !== 'start' && part !== 'rest')) throw new Error(`no strings module ${path}`);
+    if (!(LANGS as readonly string[]).includes(lang!) || (part !== 'start' && part !== 'rest' && part !== 'desk')) throw new Error(`no strings module ${path}`);
     const file = join(CONTENT_DIR, 'locales', `${lang}.json`);
     watch(file);
     return stringsPart(JSON.parse(readFileSync(file, 'utf8')), part as StringsPart);
@@ -324,7 +325,8 @@ function importedByPlugin() {
   const imports = new Map<string, readonly string[]>();
   return {
     plugin: { name: 'innovatiewijzer-imported-by', moduleParsed(info) { imports.set(info.id, info.importedIds); } } satisfies Plugin,
-    test: (importer: string) => (id: string) => [...imports].some(([from, ids]) => from.endsWith(importer) && ids.includes(id)),
+    // (Not a stylesheet: it stays with the entry, whose stylesheet the build inlines into index.html.)
+    test: (importer: string) => (id: string) => !id.endsWith('.css') && [...imports].some(([from, ids]) => from.endsWith(importer) && ids.includes(id)),
   };
 }
 const importedBy = importedByPlugin();

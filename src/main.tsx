@@ -33,8 +33,9 @@ if (link) {
   // the app needs the module: the wizard's load retries and explains (src/ui/connection.tsx).
   const lang = preferredLanguage();
   const quiet = (load: () => Promise<unknown>) => void load().catch(() => undefined);
-  // (The texts about the firm only for a client's or an intake link: App.tsx.)
-  [() => import('./ui/Wizard'), contentLoaders[lang], stringLoaders[lang].start, stringLoaders[lang].rest, ...(isOwnerLink(link) ? [] : [aboutLoaders[lang]])].forEach(quiet);
+  // (The texts about the firm and the client and intake tools only for such a link: App.tsx.)
+  const notOwners = isOwnerLink(link) ? [] : [aboutLoaders[lang], () => import('./ui/pages/result/mode-tools')];
+  [() => import('./ui/Wizard'), contentLoaders[lang], stringLoaders[lang].start, stringLoaders[lang].rest, ...notOwners].forEach(quiet);
   void boot();
 } else {
   reveal();

@@ -22,8 +22,8 @@ export { LANG_KEY };
 
 /** Parts already added to i18next, as "nl/start". */
 const added = new Set<string>();
-/** Whether the wizard or the batch page has run: from then on a language comes with all its strings. */
-let allNeeded = false;
+/** The parts a page has needed so far (the wizard: 'rest'; the desk and the batch page: also 'desk'): a language switched to later comes with them. */
+const needed = new Set<StringsPart>(['start']);
 
 async function addStrings(lang: Lang, part: StringsPart) {
   if (added.has(`${lang}/${part}`)) return;
@@ -32,9 +32,9 @@ async function addStrings(lang: Lang, part: StringsPart) {
   added.add(`${lang}/${part}`);
 }
 
-/** Starts i18next in `lang`: with the start page's strings only, or with all of them. */
+/** Starts i18next in `lang`: with the start page's strings only, or with the wizard's too. */
 export async function initI18n(lang: Lang, parts: 'start' | 'all' = 'all') {
-  if (parts === 'all') allNeeded = true;
+  if (parts === 'all') needed.add('rest');
   const load = (part: StringsPart) => loaders[lang][part]().then((m) => m.default);
   const [start, rest] = await Promise.all([load('start'), parts === 'all' ? load('rest') : {}]);
   await i18next.use(initReactI18next).init({
@@ -51,24 +51,27 @@ export async function initI18n(lang: Lang, parts: 'start' | 'all' = 'all') {
   return i18next;
 }
 
-/** All strings of the active language, and of every language switched to later: the wizard and the batch page need them. */
-export async function loadAllStrings() {
-  allNeeded = true;
+/**
+ * The strings the wizard needs (with `desk`: also the desk's and the batch page's) in the active
+ * language, and in every language switched to later.
+ */
+export async function loadAllStrings({ desk = false }: { desk?: boolean } = {}) {
+  needed.add('rest');
+  if (desk) needed.add('desk');
   const lang = isLang(i18next.language) ? i18next.language : 'nl';
-  await addStrings(lang, 'rest');
+  await Promise.all([...needed].map((part) => addStrings(lang, part)));
 }
 
 export async function changeLanguage(lang: Lang) {
   await Promise.all([
-    addStrings(lang, 'start'),
-    allNeeded ? addStrings(lang, 'rest') : null,
+    ...[...needed].map((part) => addStrings(lang, part)),
     ...languageLoaders.map((load) => load(lang)),
   ]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
 }
 
-/** The strings of any language without switching to it (e.g. a hand-off e-mail in the contact's language). */
+/** The wizard's strings of any language without switching to it (e.g. a hand-off e-mail in the contact's language). */
 export async function stringsIn(lang: Lang) {
   await Promise.all([addStrings(lang, 'start'), addStrings(lang, 'rest')]);
   return i18next.getFixedT(lang);

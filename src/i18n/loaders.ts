@@ -5,9 +5,9 @@ import type { StringsPart } from './start-strings';
 
 export { LANG_KEY } from './lang-key';
 
-/** The UI strings of one language in two parts (the start page's and the rest: src/i18n/start-strings.ts). */
+/** The UI strings of one language in three parts (the start page's, the desk's and batch page's, and the rest: src/i18n/start-strings.ts). */
 export const stringLoaders: Record<Lang, Record<StringsPart, () => Promise<{ default: Record<string, unknown> }>>> = {
-  nl: { start: () => import('virtual:strings/nl-start'), rest: () => import('virtual:strings/nl-rest') },
-  en: { start: () => import('virtual:strings/en-start'), rest: () => import('virtual:strings/en-rest') },
-  fr: { start: () => import('virtual:strings/fr-start'), rest: () => import('virtual:strings/fr-rest') },
+  nl: { start: () => import('virtual:strings/nl-start'), rest: () => import('virtual:strings/nl-rest'), desk: () => import('virtual:strings/nl-desk') },
+  en: { start: () => import('virtual:strings/en-start'), rest: () => import('virtual:strings/en-rest'), desk: () => import('virtual:strings/en-desk') },
+  fr: { start: () => import('virtual:strings/fr-start'), rest: () => import('virtual:strings/fr-rest'), desk: () => import('virtual:strings/fr-desk') },
 };

@@ -29,12 +29,14 @@ export const Wizard = retryableLazy(async () => {
   // The question pages come with it, except for a share link: its result does not need them (the
   // wizard loads them in the background once the result is there).
   if (!link) await module.preloadQuestionPages();
-  await module.prepareContent();
+  // The client and intake tools likewise, except for an owner's link (its result has none).
+  if (about) await module.preloadModeTools();
+  await module.prepareContent(link?.fragment ?? null);
   return module;
 });
-const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings()]))[0]);
+const BatchPage = retryableLazy(async () => (await Promise.all([import('./batch/BatchPage'), loadAllStrings({ desk: true })]))[0]);
 // The intermediary's desk (?desk), with the content of the active language (it refers every saved firm again).
-const DeskPage = retryableLazy(async () => (await Promise.all([import('./desk/DeskPage'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings()]))[0]);
+const DeskPage = retryableLazy(async () => (await Promise.all([import('./desk/DeskPage'), loadContentFor(isLang(i18next.language) ? i18next.language : 'nl'), loadAllStrings({ desk: true })]))[0]);
 
 export function App() {
   const { t, i18n } = useTranslation();

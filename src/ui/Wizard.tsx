@@ -17,6 +17,9 @@ import { profileSchema } from '../domain/profile';
 import { naceIndex } from '../domain/nace';
 import { useSavedWork } from './saved-work';
 import { content, loadAbout, useLang } from './content';
+import { preloadModeTools } from './pages/result/lazy-tools';
+
+export { preloadModeTools };
 import { CheckPage } from './pages/CheckPage';
 import { ResultPage } from './pages/ResultPage';
 import { StartPage } from './pages/StartPage';
@@ -53,7 +56,7 @@ function initialState(entry: Entry, hash: string, lang: Lang): { answers: Saved[
     return saved?.ok ? { answers: saved.value.answers, step: saved.value.step, notice: null } : { answers: null, step: 'start', notice: 'saved-damaged' };
   }
   if (entry.kind === 'link') {
-    const decoded = decodeShareFragment(hash, content);
+    const decoded = readLink(hash);
     if (decoded.ok) return { answers: decoded.value, step: 'result', notice: null };
     // An invalid link says what is wrong with it, field by field, for whoever made it.
     const values = decoded.problem === 'invalid' ? { detail: shareLinkErrors(hash, content, lang).join(' ') } : undefined;
@@ -97,16 +100,28 @@ const QUESTION_PAGES = {
 export const preloadQuestionPages = (): Promise<unknown> => (allQuestionPages ??= Promise.all(Object.values(QUESTION_PAGES).map((page) => page.preload())));
 let allQuestionPages: Promise<unknown> | null = null;
 
+/** A share link read once per address and content: before the first render (prepare), then by it. */
+const readLinks = new Map<string, ReturnType<typeof decodeShareFragment>>();
+function readLink(hash: string): ReturnType<typeof decodeShareFragment> {
+  const key = `${content.meta.contentVersion}:${hash}`;
+  let read = readLinks.get(key);
+  if (!read) { read = decodeShareFragment(hash, content); readLinks.clear(); readLinks.set(key, read); }
+  return read;
+}
+
 /**
- * Makes what every result derives from the loaded content alone (the engine's compiled rules and
- * indexes, the Profile v1 schema, the NACE code sets), each in a task of its own, before the wizard's
- * first render. Made inside that render instead, they would make it one long task (on a slow phone,
- * a page that cannot answer a tap for a quarter of a second). Called by App.tsx's wizard loader.
+ * Makes what the first page derives from the loaded content alone (the engine's compiled rules and
+ * indexes, the Profile v1 schema, the NACE code sets and links) and reads the share link the page was
+ * opened with, if any: each in a task of its own, before the wizard's first render. Done inside that
+ * render instead, they would make it one long task (on a slow phone, a page that cannot answer a tap
+ * for a quarter of a second). Called by App.tsx's wizard loader; `link`: the share fragment ("#r=...").
  */
-export async function prepareContent(): Promise<void> {
-  for (const make of [() => engineFor(content), () => profileSchema(content), () => naceIndex(content.nace).codes]) {
+export async function prepareContent(link: string | null): Promise<void> {
+  const index = () => naceIndex(content.nace);
+  const steps = [() => engineFor(content), () => profileSchema(content), () => index().codes, () => index().to2008, ...(link ? [() => readLink(link)] : [])];
+  for (const step of steps) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    make();
+    step();
   }
 }
 
@@ -155,8 +170,8 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   useEffect(() => {
     if (entry.kind !== 'link') return;
     const EVENTS = ['pointerdown', 'keydown'] as const;
-    // (And the texts about the firm, which an owner's link opened without: content.ts.)
-    const load = () => { stop(); void preloadQuestionPages(); loadAbout(openLang).catch(() => undefined); };
+    // (And what an owner's link opened without: the texts about the firm and the client and intake tools.)
+    const load = () => { stop(); void preloadQuestionPages(); void preloadModeTools(); loadAbout(openLang).catch(() => undefined); };
     const stop = () => { clearTimeout(timer); EVENTS.forEach((e) => removeEventListener(e, load, true)); };
     const timer = setTimeout(load, 10_000);
     EVENTS.forEach((e) => addEventListener(e, load, true));

@@ -21,7 +21,8 @@ import {
 } from '../../src/domain/types';
 import type { z } from '../../src/domain/zod';
 import { MODES } from '../../src/wizard/modes';
-import { buildIntake, importIntake, intakeToJson } from '../../src/wizard/intake';
+import { importIntake } from '../../src/wizard/intake';
+import { buildIntake, intakeToJson } from '../../src/wizard/intake-export';
 import { intakeSchema } from '../../src/wizard/intake-schema';
 import { content, METAL_WORKSHOP_CLIENT, ROOT } from '../helpers';
 

@@ -7,7 +7,8 @@ import { validateProfile } from '../../src/domain/profile';
 import { createEngine, refer } from '../../src/domain/refer';
 import type { Lang, Profile } from '../../src/domain/types';
 import { fromProfile } from '../../src/wizard/answers';
-import { buildIntake, importIntake, intakeToCsv, intakeToJson } from '../../src/wizard/intake';
+import { importIntake } from '../../src/wizard/intake';
+import { buildIntake, intakeToCsv, intakeToJson } from '../../src/wizard/intake-export';
 import { decodeShareFragment, encodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
 import { content, METAL_WORKSHOP_PROFILE } from '../helpers';
 

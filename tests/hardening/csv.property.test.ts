@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_COLUMNS } from '../../src/domain/batch';
 import { processCsv } from '../../src/domain/batch-file';
 import { CsvError, CsvReader, decodeCsvBytes, detectDelimiter, isBlankRecord, neutraliseCell, NotTextError, parseCsv, writeCsv, type Delimiter } from '../../src/domain/csv';
-import { buildIntake, intakeToCsv } from '../../src/wizard/intake';
+import { buildIntake, intakeToCsv } from '../../src/wizard/intake-export';
 import { content } from '../helpers';
 import { flemishAnswersArb, outOfRegionAnswersArb, scriptArb } from './arbitraries';
 

@@ -11,7 +11,7 @@ import { engineFor, refer, referRegion } from '../../src/domain/refer';
 import type { Lang } from '../../src/domain/types';
 import { handoffLanguage, handoffMail, mailtoHref } from '../../src/ui/pages/result/Handoff';
 import { completeProfile, type Answers } from '../../src/wizard/answers';
-import { buildIntake, intakeToJson } from '../../src/wizard/intake';
+import { buildIntake, intakeToJson } from '../../src/wizard/intake-export';
 import { decodeShareFragment, encodeShareFragment, parseSaved, serialiseSaved } from '../../src/wizard/persistence';
 import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP, METAL_WORKSHOP_CLIENT, SME } from '../helpers';

@@ -17,6 +17,7 @@ import { CONTENT, fill, renderAppAt, setupUi, T } from './render';
 
 setupUi();
 const D = T.desk;
+const SAVE = T.saveToDesk;
 const NOW = Date.now();
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000);
 
@@ -44,20 +45,20 @@ const entry = (name: string) => screen.getByRole('listitem', { name });
 describe('the desk', () => {
   it('saves a client\'s result under the client\'s name, and the desk lists it', async () => {
     const { user } = await renderAppAt('result', { ...WORKSHOP, clientName: '' });
-    const save = await screen.findByRole('button', { name: D.save });
+    const save = await screen.findByRole('button', { name: SAVE.save });
     await user.click(save);
-    expect(await screen.findByText(D.saveNoName)).toBeInTheDocument();
+    expect(await screen.findByText(SAVE.saveNoName)).toBeInTheDocument();
     await user.type(screen.getByLabelText(T.letter.clientName), 'Metaal Vandamme');
-    await user.click(screen.getByRole('button', { name: D.save }));
-    expect(await screen.findByText(fill(D.savedNew, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: SAVE.save }));
+    expect(await screen.findByText(fill(SAVE.savedNew, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
     // Saved again from the same result: the entry is updated, not copied.
-    await user.click(screen.getByRole('button', { name: fill(D.saveUpdate, { name: 'Metaal Vandamme' }) }));
-    expect(await screen.findByText(fill(D.savedUpdated, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: fill(SAVE.saveUpdate, { name: 'Metaal Vandamme' }) }));
+    expect(await screen.findByText(fill(SAVE.savedUpdated, { name: 'Metaal Vandamme' }), {}, { timeout: 10_000 })).toBeInTheDocument();
     const store = await DeskStore.open();
     const { records } = await store.readAll(CONTENT, 'nl');
     store.close();
     expect(records.map((r) => r.name)).toEqual(['Metaal Vandamme']);
-    expect(screen.getByRole('link', { name: D.openDesk })).toHaveAttribute('href', '?desk');
+    expect(screen.getByRole('link', { name: SAVE.openDesk })).toHaveAttribute('href', '?desk');
   });
 
   it('an empty desk says how to fill it', async () => {

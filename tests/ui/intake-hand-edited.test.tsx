@@ -5,7 +5,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { buildIntake, importIntake, intakeToJson } from '../../src/wizard/intake';
+import { importIntake } from '../../src/wizard/intake';
+import { buildIntake, intakeToJson } from '../../src/wizard/intake-export';
 import { SAVE_KEY } from '../../src/wizard/storage';
 import { METAL_WORKSHOP_CLIENT } from '../helpers';
 import { CONTENT as content, heading, renderApp, setupUi, T } from './render';

@@ -6,7 +6,7 @@ import en from '../../content/locales/en.json';
 import fr from '../../content/locales/fr.json';
 import nl from '../../content/locales/nl.json';
 import { INNOVATION_KEYS, LANGS, REGIONS } from '../../src/domain/types';
-import { START_STRINGS, stringsPart } from '../../src/i18n/start-strings';
+import { DESK_STRINGS, START_STRINGS, stringsPart } from '../../src/i18n/start-strings';
 import { DESK_SORTS, DESK_STATUSES, RECORD_RULES } from '../../src/wizard/desk/record';
 
 type Tree = { [key: string]: string | Tree };
@@ -72,8 +72,8 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'desk.problem.${desk.problem}Title': ['blocked', 'full', 'failed'],
   'desk.problem.${desk.problem}': ['blocked', 'full', 'failed'],
   'desk.sorts.${s}': DESK_SORTS,
-  "desk.saveText.${answers.mode === 'intake' ? 'intake' : 'client'}": ['client', 'intake'],
-  'desk.saveProblem.${state.problem}': ['blocked', 'full', 'failed', 'locked', 'unfinished', 'load'],
+  "saveToDesk.saveText.${answers.mode === 'intake' ? 'intake' : 'client'}": ['client', 'intake'],
+  'saveToDesk.saveProblem.${state.problem}': ['blocked', 'full', 'failed', 'locked', 'unfinished', 'load'],
   'desk.allowed.${p.rule}': Object.keys(RECORD_RULES),
   'desk.importFailed.${outcome.problem}': ['too-large', 'not-json', 'not-a-desk', 'newer-version'],
   'savedWork.fields.${c.field}': ['mode', 'region', 'staff', 'turnoverEur', 'balanceSheetEur', 'ownedByLargeGroup', 'nace', 'innovation', 'needs', 'triggers', 'notes', 'adviserName', 'clientName'],
@@ -158,12 +158,22 @@ describe('locales', () => {
       expect(outside).toEqual([]);
     });
 
-    it.each(LANGS)('%s: the two parts together are all the strings, with no key in both, and the start part refers only to itself', (lang) => {
+    it('the wizard uses none of the desk\'s and the batch page\'s strings, which it does not load', () => {
+      const deskFiles = (file: string) => [join('ui', 'desk'), join('ui', 'batch')].some((dir) => file.includes(dir)) && !file.endsWith('SaveToDesk.tsx');
+      const files = SOURCES.filter(({ file }) => !deskFiles(file));
+      const { literal, templates } = keysUsed(files);
+      const inDesk = [...literal.keys(), ...templates.keys()].filter((k) => (DESK_STRINGS as readonly string[]).includes(group(k)));
+      expect(inDesk).toEqual([]);
+    });
+
+    it.each(LANGS)('%s: the three parts together are all the strings, with no key in two, and the start part refers only to itself', (lang) => {
       const start = stringsPart(LOCALES[lang], 'start');
       const rest = stringsPart(LOCALES[lang], 'rest');
+      const desk = stringsPart(LOCALES[lang], 'desk');
       expect(Object.keys(start).sort()).toEqual([...START_STRINGS].sort());
-      expect(Object.keys(rest).filter((k) => k in start)).toEqual([]);
-      expect({ ...start, ...rest }).toEqual(LOCALES[lang]);
+      expect(Object.keys(desk).sort()).toEqual([...DESK_STRINGS].sort());
+      expect(Object.keys(rest).filter((k) => k in start || k in desk)).toEqual([]);
+      expect({ ...start, ...rest, ...desk }).toEqual(LOCALES[lang]);
       const nested = [...JSON.stringify(start).matchAll(/\$t\(([\w.]+)/g)].map((m) => group(m[1]!));
       expect(nested.filter((g) => !(START_STRINGS as readonly string[]).includes(g))).toEqual([]);
     });

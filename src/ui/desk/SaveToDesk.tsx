@@ -42,24 +42,24 @@ export function SaveToDesk() {
   };
   return (
     <section className="no-print desk-save" aria-labelledby="desk-save-title">
-      <h2 id="desk-save-title">{t('desk.saveTitle')}</h2>
-      <p>{t(`desk.saveText.${answers.mode === 'intake' ? 'intake' : 'client'}`)}</p>
+      <h2 id="desk-save-title">{t('saveToDesk.saveTitle')}</h2>
+      <p>{t(`saveToDesk.saveText.${answers.mode === 'intake' ? 'intake' : 'client'}`)}</p>
       <div className="button-group">
         <button type="button" className="button" onClick={() => void save()} disabled={state.kind === 'saving'}>
-          {updating ? t('desk.saveUpdate', { name }) : t('desk.save')}
+          {updating ? t('saveToDesk.saveUpdate', { name }) : t('saveToDesk.save')}
         </button>
-        <a href="?desk" className="desk-open-link">{t('desk.openDesk')}</a>
+        <a href="?desk" className="desk-open-link">{t('saveToDesk.openDesk')}</a>
       </div>
       <div role="status" className="desk-save-status">
-        {state.kind === 'saving' ? <p>{t('desk.saving')}</p> : null}
-        {state.kind === 'saved' ? <p>{t(state.updated ? 'desk.savedUpdated' : 'desk.savedNew', { name: state.name })}</p> : null}
-        {state.kind === 'noName' ? <p className="field-error"><a href="#clientName">{t('desk.saveNoName')}</a></p> : null}
+        {state.kind === 'saving' ? <p>{t('saveToDesk.saving')}</p> : null}
+        {state.kind === 'saved' ? <p>{t(state.updated ? 'saveToDesk.savedUpdated' : 'saveToDesk.savedNew', { name: state.name })}</p> : null}
+        {state.kind === 'noName' ? <p className="field-error"><a href="#clientName">{t('saveToDesk.saveNoName')}</a></p> : null}
         {state.kind === 'problem' ? (
           <div className="panel panel--warning">
-            <p>{t(`desk.saveProblem.${state.problem}`)}</p>
+            <p>{t(`saveToDesk.saveProblem.${state.problem}`)}</p>
             {state.file ? (
               <button type="button" className="button button--secondary" onClick={() => download(state.file!, `innovatiewijzer-desk-${localDate()}.json`, 'application/json')}>
-                {t('desk.saveAsFile')}
+                {t('saveToDesk.saveAsFile')}
               </button>
             ) : null}
           </div>

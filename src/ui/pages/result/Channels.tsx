@@ -8,7 +8,7 @@ import { SafeText } from '../../components/SafeText';
 import { content, useLang } from '../../content';
 import { channelText, type Voice } from '../../voice';
 import { ChannelLinks, ContactPoint, Glance } from './ChannelParts';
-import { Handoff } from './Handoff';
+import { Handoff } from './lazy-tools';
 
 type Shown = Omit<Recommendation, 'score'>;
 

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../../../wizard/answers';
 import { localDate } from '../../../domain/format';
-import { buildIntake, intakeToCsv, intakeToJson } from '../../../wizard/intake';
+import { buildIntake, intakeToCsv, intakeToJson } from '../../../wizard/intake-export';
 import { MAX_NAME } from '../../../wizard/limits';
 import { content, useLang } from '../../content';
 import { useWizard } from '../../wizard-context';
