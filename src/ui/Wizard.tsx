@@ -140,7 +140,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
   // The language the wizard opened in (a later switch does not open it again).
   const [openLang] = useState(lang);
   const boot = useMemo(() => initialState(entry, hash, openLang), [entry, hash, openLang]);
-  const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step) : undefined });
+  const actor = useActorRef(wizardMachine, { input: undefined, snapshot: boot.answers ? restoredSnapshot(boot.answers, boot.step, { prefilled: entry.kind === 'link' }) : undefined });
   const step = useSelector(actor, (s) => s.value as Step);
   const answers = useSelector(actor, (s) => s.context.answers);
   // The wording follows the mode ("your firm", "your client's firm") on every page below.

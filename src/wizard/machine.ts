@@ -16,6 +16,8 @@
  *                    pageLeftPath → region, outsideFlanders → result, earlierStepOpen → that earlier page
  *                    (the wizard never skips past an unanswered step)
  *   pageIncomplete   this page's answers are still missing → stay (what was sent is kept)
+ *   prefilledOpen    a partial share link opened the wizard (context.prefilled) → the first question it
+ *                    left open, past those it answered; prefilledDone → check, where `prefilled` ends
  *   the page's own routes above.
  * check → result when allAnswered. BACK on a question page tries returnToCheck first (a page opened by a
  * change link goes back to check, as GOV.UK's Back does); else it goes to the page before on this firm's
@@ -36,6 +38,11 @@ export interface WizardContext {
   answers: Answers;
   /** Set when the user followed a change link on the check page: the next NEXT returns there. */
   returnToCheck: boolean;
+  /**
+   * Set when a partial share link (an accountant's or a CRM's prefilled link) opened the wizard: NEXT
+   * skips the questions the link already answered, up to check, where it ends.
+   */
+  prefilled?: boolean;
 }
 
 export type WizardEvent =
@@ -96,6 +103,10 @@ const machineSetup = setup({
     pageIncomplete: (args, params: { step: QuestionStep }) => firstOpenStep(answersAfter(args)) === params.step,
     /** Fallback: `step`, earlier than this page, is the first open question again. */
     earlierStepOpen: (args, params: { step: QuestionStep }) => firstOpenStep(answersAfter(args)) === params.step,
+    /** A prefilled link opened the wizard, and `step`, after this page, is the first question it left open. */
+    prefilledOpen: (args, params: { step: QuestionStep }) => args.context.prefilled === true && firstOpenStep(answersAfter(args)) === params.step,
+    /** A prefilled link opened the wizard, and this page answered its last open question. */
+    prefilledDone: (args) => args.context.prefilled === true && canVisit('check', answersAfter(args)),
     /** Fallback: `step`, the page NEXT was sent on, is no longer on this (Flemish) firm's path. */
     pageLeftPath: (args, params: { step: QuestionStep }) => {
       const a = answersAfter(args);
@@ -107,6 +118,8 @@ const machineSetup = setup({
   actions: {
     saveAnswers: assign(({ context, event }) => (event.type === 'NEXT' ? { answers: merge(context.answers, event.answers) } : {})),
     clearReturn: assign({ returnToCheck: false }),
+    // (Only where it was set: a context without it stays without it.)
+    clearPrefilled: assign(({ context }) => (context.prefilled ? { prefilled: false } : {})),
     rememberChangeLink: assign({ returnToCheck: ({ event }) => event.type === 'xstate.route' && event.fromCheck === true }),
     /** GOTO a step, or RESTORE to where the restored answers lead: raise the route event to that page. */
     followLink: raise(({ event }: { event: WizardEvent | RouteEvent }): RouteEvent => {
@@ -116,7 +129,7 @@ const machineSetup = setup({
         : { type: 'xstate.route', to: `#${restoreTarget(event)}` };
     }),
     restoreAnswers: assign(({ event }) => (event.type === 'RESTORE' ? { answers: event.answers, returnToCheck: false } : {})),
-    resetAnswers: assign({ answers: {}, returnToCheck: false }),
+    resetAnswers: assign(({ context }) => ({ answers: {}, returnToCheck: false, ...(context.prefilled ? { prefilled: false } : {}) })),
     setMode: assign(({ context, event }) => (event.type === 'START' && event.mode ? { answers: { ...context.answers, mode: event.mode } } : {})),
     annotate: assign(({ context, event }) => {
       if (event.type !== 'ANNOTATE') return {};
@@ -132,7 +145,7 @@ const machineSetup = setup({
 const route = { guard: 'linkAllowed', actions: 'rememberChangeLink' } as const;
 /** NEXT keeps the page's answers; arriving at check also ends a change link. */
 const save = 'saveAnswers';
-const saveToCheck = ['saveAnswers', 'clearReturn'] as const;
+const saveToCheck = ['saveAnswers', 'clearReturn', 'clearPrefilled'] as const;
 
 /** NEXT on a question page reached by a change link from check: back to check once everything is answered. */
 const backToCheck = { guard: 'returnToCheck', target: 'check', actions: saveToCheck } as const;
@@ -161,6 +174,18 @@ function fallbacks(step: QuestionStep) {
     ...QUESTION_STEPS.slice(0, QUESTION_STEPS.indexOf(step)).map(
       (open) => ({ guard: { type: 'earlierStepOpen', params: { step: open } }, target: open, actions: save, description: FALLBACK }) as const,
     ),
+  ] as const;
+}
+/**
+ * NEXT on question page `step` after a prefilled link: past the questions the link answered, to the
+ * first it left open, or to check when it left none (a firm never answers twice what the link told).
+ */
+function skipAnswered(step: QuestionStep) {
+  return [
+    ...QUESTION_STEPS.slice(QUESTION_STEPS.indexOf(step) + 1).map(
+      (open) => ({ guard: { type: 'prefilledOpen', params: { step: open } }, target: open, actions: save }) as const,
+    ),
+    { guard: 'prefilledDone', target: 'check', actions: saveToCheck },
   ] as const;
 }
 /**
@@ -199,7 +224,7 @@ export const wizardMachine = machineSetup.createMachine({
         NEXT: [
           backToCheck,
           { guard: 'outsideFlanders', target: 'result', actions: save },
-          stay('region'),
+          stay('region'), ...skipAnswered('region'),
           { target: 'staff', actions: save },
         ],
         BACK: [backFromChange, { target: 'start', actions: 'clearReturn' }],
@@ -209,7 +234,7 @@ export const wizardMachine = machineSetup.createMachine({
       id: 'staff', route,
       on: {
         NEXT: [
-          backToCheck, ...fallbacks('staff'), stay('staff'),
+          backToCheck, ...fallbacks('staff'), stay('staff'), ...skipAnswered('staff'),
           { guard: 'staffMakesLarge', target: 'ownership', actions: save },
           { target: 'figures', actions: save },
         ],
@@ -219,14 +244,14 @@ export const wizardMachine = machineSetup.createMachine({
     figures: {
       id: 'figures', route,
       on: {
-        NEXT: [backToCheck, leftPath('figures'), ...fallbacks('figures'), stay('figures'), { target: 'ownership', actions: save }],
+        NEXT: [backToCheck, leftPath('figures'), ...fallbacks('figures'), stay('figures'), ...skipAnswered('figures'), { target: 'ownership', actions: save }],
         BACK: [backFromChange, { target: 'staff', actions: 'clearReturn' }],
       },
     },
     ownership: {
       id: 'ownership', route,
       on: {
-        NEXT: [backToCheck, ...fallbacks('ownership'), stay('ownership'), { target: 'sector', actions: save }],
+        NEXT: [backToCheck, ...fallbacks('ownership'), stay('ownership'), ...skipAnswered('ownership'), { target: 'sector', actions: save }],
         BACK: [
           backFromChange,
           { guard: 'staffMakesLarge', target: 'staff', actions: 'clearReturn' },
@@ -237,21 +262,21 @@ export const wizardMachine = machineSetup.createMachine({
     sector: {
       id: 'sector', route,
       on: {
-        NEXT: [backToCheck, ...fallbacks('sector'), stay('sector'), { target: 'introduced', actions: save }],
+        NEXT: [backToCheck, ...fallbacks('sector'), stay('sector'), ...skipAnswered('sector'), { target: 'introduced', actions: save }],
         BACK: [backFromChange, { target: 'ownership', actions: 'clearReturn' }],
       },
     },
     introduced: {
       id: 'introduced', route,
       on: {
-        NEXT: [backToCheck, ...fallbacks('introduced'), stay('introduced'), { target: 'practices', actions: save }],
+        NEXT: [backToCheck, ...fallbacks('introduced'), stay('introduced'), ...skipAnswered('introduced'), { target: 'practices', actions: save }],
         BACK: [backFromChange, { target: 'sector', actions: 'clearReturn' }],
       },
     },
     practices: {
       id: 'practices', route,
       on: {
-        NEXT: [backToCheck, ...fallbacks('practices'), stay('practices'), { target: 'needs', actions: save }],
+        NEXT: [backToCheck, ...fallbacks('practices'), stay('practices'), ...skipAnswered('practices'), { target: 'needs', actions: save }],
         BACK: [backFromChange, { target: 'introduced', actions: 'clearReturn' }],
       },
     },
@@ -259,7 +284,7 @@ export const wizardMachine = machineSetup.createMachine({
       id: 'needs', route,
       on: {
         NEXT: [
-          backToCheck, ...fallbacks('needs'), stay('needs'),
+          backToCheck, ...fallbacks('needs'), stay('needs'), ...skipAnswered('needs'),
           { guard: 'asksTriggers', target: 'triggers', actions: save },
           { target: 'check', actions: saveToCheck },
         ],
@@ -269,7 +294,7 @@ export const wizardMachine = machineSetup.createMachine({
     triggers: {
       id: 'triggers', route,
       on: {
-        NEXT: [backToCheck, leftPath('triggers'), ...fallbacks('triggers'), stay('triggers'), { target: 'check', actions: saveToCheck }],
+        NEXT: [backToCheck, leftPath('triggers'), ...fallbacks('triggers'), stay('triggers'), ...skipAnswered('triggers'), { target: 'check', actions: saveToCheck }],
         BACK: [backFromChange, { target: 'needs', actions: 'clearReturn' }],
       },
     },
@@ -316,8 +341,8 @@ export function previousStep(step: Step, a: Answers, returnToCheck = false): Ste
  * The machine opened straight on restored answers (a share link, saved progress, an import): where
  * RESTORE would lead, without first showing the start page (one render instead of two).
  */
-export function restoredSnapshot(answers: Answers, step?: Step) {
-  return wizardMachine.resolveState({ value: restoreTarget({ answers, step }), context: { answers, returnToCheck: false } });
+export function restoredSnapshot(answers: Answers, step?: Step, { prefilled = false }: { prefilled?: boolean } = {}) {
+  return wizardMachine.resolveState({ value: restoreTarget({ answers, step }), context: { answers, returnToCheck: false, ...(prefilled ? { prefilled } : {}) } });
 }
 
 /** Screens (question pages, check and result) this firm goes through, for the progress indication. */

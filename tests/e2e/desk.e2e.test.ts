@@ -15,6 +15,8 @@ import { expectCleanRun, expectNoA11yViolations, openApp, profileLink, switchLan
 
 const lang = 'nl';
 const D = (key: string, vars: Record<string, string | number> = {}) => t(lang, `desk.${key}`, vars);
+/** The result page's "save to the desk" strings. */
+const SAVE = (key: string, vars: Record<string, string | number> = {}) => t(lang, `saveToDesk.${key}`, vars);
 /** The metal workshop's answers as a complete Profile v1 (what a share link carries). */
 const PROFILE = {
   region: 'flanders', province: 'west-vlaanderen', staff: 14, turnoverEur: 1_800_000, balanceSheetEur: 900_000, ownedByLargeGroup: false,
@@ -45,8 +47,8 @@ const deskFile = (name: string, json: string) => ({ name, mimeType: 'application
 async function saveClient(page: Page, name: string): Promise<void> {
   await openApp(page, profileLink(PROFILE, 'client'));
   await page.getByLabel(t(lang, 'letter.clientName')).fill(name);
-  await page.getByRole('button', { name: D('save'), exact: true }).click();
-  await page.getByText(D('savedNew', { name })).waitFor();
+  await page.getByRole('button', { name: SAVE('save'), exact: true }).click();
+  await page.getByText(SAVE('savedNew', { name })).waitFor();
 }
 
 describe('the desk (?desk)', () => {
@@ -62,7 +64,7 @@ describe('the desk (?desk)', () => {
     await expectNoA11yViolations(page, 'the empty desk');
     await saveClient(page, 'Metaal Vandamme');
     await expectNoA11yViolations(page, 'the client result after saving to the desk');
-    await page.getByRole('link', { name: D('openDesk') }).click();
+    await page.getByRole('link', { name: SAVE('openDesk') }).click();
     await page.getByRole('heading', { level: 3, name: 'Metaal Vandamme' }).waitFor();
     await checked(page);
     await expectNoA11yViolations(page, 'the desk with one entry');
@@ -70,8 +72,8 @@ describe('the desk (?desk)', () => {
     await page.getByRole('heading', { level: 1, name: t(lang, 'result.title', { mode: 'client' }) }).waitFor();
     expect(await page.getByLabel(t(lang, 'letter.clientName')).inputValue()).toBe('Metaal Vandamme');
     // Saved again from the reopened result: the same entry is updated.
-    await page.getByRole('button', { name: D('saveUpdate', { name: 'Metaal Vandamme' }) }).click();
-    await page.getByText(D('savedUpdated', { name: 'Metaal Vandamme' })).waitFor();
+    await page.getByRole('button', { name: SAVE('saveUpdate', { name: 'Metaal Vandamme' }) }).click();
+    await page.getByText(SAVE('savedUpdated', { name: 'Metaal Vandamme' })).waitFor();
     await page.goBack();
     await waitForApp(page);
     await page.getByRole('heading', { level: 3, name: 'Metaal Vandamme' }).waitFor();
@@ -211,8 +213,8 @@ describe('the desk (?desk)', () => {
     // Saving from a result while the desk is locked: said, and offered as a file.
     await openApp(page, profileLink(PROFILE, 'client'));
     await page.getByLabel(t(lang, 'letter.clientName')).fill('Nog een BV');
-    await page.getByRole('button', { name: D('save'), exact: true }).click();
-    await page.getByText(D('saveProblem.locked')).waitFor();
+    await page.getByRole('button', { name: SAVE('save'), exact: true }).click();
+    await page.getByText(SAVE('saveProblem.locked')).waitFor();
     expectCleanRun(app);
     await app.context.close();
   });
@@ -228,10 +230,10 @@ describe('the desk (?desk)', () => {
     await expectNoA11yViolations(page, 'the desk with blocked storage');
     await openApp(page, profileLink(PROFILE, 'intake'));
     await page.getByLabel(t(lang, 'letter.clientName')).fill('Geblokkeerd NV');
-    await page.getByRole('button', { name: D('save'), exact: true }).click();
-    await page.getByText(D('saveProblem.blocked')).waitFor();
+    await page.getByRole('button', { name: SAVE('save'), exact: true }).click();
+    await page.getByText(SAVE('saveProblem.blocked')).waitFor();
     await expectNoA11yViolations(page, 'the result with the desk blocked');
-    const file = await download(page, () => page.getByRole('button', { name: D('saveAsFile') }).click());
+    const file = await download(page, () => page.getByRole('button', { name: SAVE('saveAsFile') }).click());
     const saved = JSON.parse(file.text) as { format: string; records: Array<{ name: string; mode: string }> };
     expect(saved.format).toBe('innovatiewijzer-desk');
     expect(saved.records.map((r) => [r.name, r.mode])).toEqual([['Geblokkeerd NV', 'intake']]);

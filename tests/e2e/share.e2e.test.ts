@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appURL, launchBrowser, newPage } from './browser';
+import { waitInPage } from './servers';
 import {
   expectCleanRun, expectNoA11yViolations, firstChannel, metalWorkshop, onStep, openApp, t, walk, waitForApp, waitForHeadingFocus, type Lang,
 } from './wizard';
@@ -152,6 +153,38 @@ describe('share link', () => {
     await expectNoA11yViolations(page, 'a question page reached from a share link result');
     expectCleanRun(app);
     await context.close();
+  });
+
+  it("an owner's link loads neither the texts about the firm nor the client and intake tools until the user does something; a client's link has both at once", async () => {
+    const { url } = await shareLink();
+    const LATER = /\/assets\/(nl-about|mode-tools)-[^/]+\.js$/;
+    const app = await newPage(browser);
+    const { page, context } = app;
+    const loaded: string[] = [];
+    page.on('request', (r) => { if (LATER.test(r.url())) loaded.push(new URL(r.url()).pathname); });
+    await page.goto(url);
+    await waitForApp(page);
+    await onStep(page, lang, 'result');
+    await page.waitForTimeout(500);
+    expect(loaded, 'before any interaction').toEqual([]);
+    // The first key or tap loads them (a later switch to client mode finds them there).
+    await page.keyboard.press('Shift');
+    await waitInPage(page, async () => performance.getEntriesByType('resource').filter((e) => /\/assets\/(nl-about|mode-tools)-/.test(e.name)).length >= 2, undefined, 'the about texts and the tools after a key press');
+    expectCleanRun(app);
+    await context.close();
+
+    // The same firm in client mode: the result speaks about the firm and has the letter at once.
+    const [base, fragment] = url.split('#r=') as [string, string];
+    const payload = JSON.parse(Buffer.from(fragment, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const clientUrl = `${base}#r=${Buffer.from(JSON.stringify({ ...payload, mode: 'client' }), 'utf8').toString('base64url')}`;
+    const client = await newPage(browser);
+    await client.page.goto(clientUrl);
+    await waitForApp(client.page);
+    await onStep(client.page, lang, 'result', 'client');
+    await client.page.getByRole('heading', { name: t(lang, 'tools.letterTitle') }).waitFor();
+    await expectNoA11yViolations(client.page, "a client's result from a link");
+    expectCleanRun(client);
+    await client.context.close();
   });
 
   it('a garbage link shows a clear message and a fresh start', async () => {

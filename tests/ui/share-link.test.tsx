@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Prefilled links (README, "Share and prefilled links"): a partial profile opens the first question it
 // leaves open, its answers kept, in the mode the link names; links damaged by mail and copying still open.
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { heading, renderApp, setupUi, submit, T, wording, wizardShown } from './render';
 
@@ -47,6 +47,24 @@ describe('a prefilled link', () => {
     await user.type(screen.getByRole('textbox'), '4');
     await submit(user);
     expect(heading()).toHaveTextContent(wording('intake').nl.figures.title);
+  });
+
+  it('the questions the link answered are not asked again: Continue goes to the next one it left open, then to check', async () => {
+    // The CRM knows the size, the figures and the activity, but not the province, the ownership or the innovation.
+    const { region: _, province: __, ...known } = CRM;
+    const { user } = await renderApp({ hash: `#r=${b64({ v: 1, mode: 'client', profile: { region: 'flanders', ...known, nace: '25.62' } })}` });
+    expect(heading()).toHaveTextContent(CLIENT.region.title);
+    await user.click(within(screen.getByRole('group', { name: CLIENT.region.provinceLegend })).getAllByRole('radio')[0]!);
+    await submit(user);
+    // Not staff nor figures (the link answered both): the ownership question.
+    expect(heading()).toHaveTextContent(CLIENT.ownership.title);
+    await user.click(screen.getByRole('radio', { name: T.common.no }));
+    await submit(user);
+    // Not the sector (the link gave NACE 25.62): the first innovation question.
+    expect(heading()).toHaveTextContent(CLIENT.innovation.introducedTitle);
+    // Back still walks every page, answers kept.
+    await user.click(back());
+    expect(heading()).toHaveTextContent(CLIENT.sector.title);
   });
 
   it('a bad field refuses the whole link with the notice, and nothing of it is kept', async () => {

@@ -108,6 +108,27 @@ describe('wizard machine', () => {
     }
   });
 
+  it('a prefilled link: NEXT skips the questions it answered, to the next one it left open, then check; saved progress does not skip', () => {
+    // What a CRM knows: the staff, the figures and the activity; not the province, the ownership, the innovation or the needs.
+    const known: Answers = { region: 'flanders', staff: 14, turnoverEur: 1_800_000, balanceSheetEur: null, nace: '25.62' };
+    const linked = createActor(wizardMachine, { input: undefined, snapshot: restoredSnapshot(known, undefined, { prefilled: true }) }).start();
+    const seen = [String(linked.getSnapshot().value)];
+    for (const answers of [sme[0]!, sme[3]!, sme[5]!, sme[6]!, sme[7]!]) {
+      linked.send({ type: 'NEXT', answers });
+      seen.push(String(linked.getSnapshot().value));
+    }
+    expect(seen).toEqual(['region', 'ownership', 'introduced', 'practices', 'needs', 'check']);
+    // Check ends it: a change link and its way back work as always, and Back walks every page.
+    expect(linked.getSnapshot().context.prefilled).toBe(false);
+    linked.send({ type: 'GOTO', step: 'staff', fromCheck: true });
+    linked.send({ type: 'NEXT', answers: { staff: 15 } });
+    expect(linked.getSnapshot().value).toBe('check');
+    // Without the flag (saved progress, an import), the same answers walk page by page.
+    const resumed = createActor(wizardMachine, { input: undefined, snapshot: restoredSnapshot(known) }).start();
+    resumed.send({ type: 'NEXT', answers: sme[0]! });
+    expect(resumed.getSnapshot().value).toBe('staff');
+  });
+
   it('progress counts the screens of this firm\'s path', () => {
     expect(progress('region', {})).toEqual({ current: 1, total: 10 });
     expect(progress('staff', { region: 'flanders', staff: 300 })).toEqual({ current: 2, total: 9 });
@@ -200,17 +221,20 @@ describe('the chart (read from wizardMachine.root.states)', () => {
     const reach = (event: string) => Object.fromEntries(STEPS.map((step) => [
       step, [...new Set(routesOf(step, event).map((t) => t.target?.[0]?.key ?? step))].sort(),
     ]));
+    // (A question page also reaches every later one and check: after a prefilled link, skipping what it answered.)
+    const later = (step: QuestionStep) => QUESTION_STEPS.slice(QUESTION_STEPS.indexOf(step) + 1);
+    const withLater = (step: QuestionStep, own: string[]) => [...new Set([...own, ...later(step), 'check'])].sort();
     expect(reach('NEXT')).toEqual({
       start: ['region'],
-      region: ['check', 'region', 'result', 'staff'],
-      staff: ['check', 'figures', 'ownership', 'staff'],
-      figures: ['check', 'figures', 'ownership'],
-      ownership: ['check', 'ownership', 'sector'],
-      sector: ['check', 'introduced', 'sector'],
-      introduced: ['check', 'introduced', 'practices'],
-      practices: ['check', 'needs', 'practices'],
-      needs: ['check', 'needs', 'triggers'],
-      triggers: ['check', 'triggers'],
+      region: withLater('region', ['region', 'result', 'staff']),
+      staff: withLater('staff', ['figures', 'ownership', 'staff']),
+      figures: withLater('figures', ['figures', 'ownership']),
+      ownership: withLater('ownership', ['ownership', 'sector']),
+      sector: withLater('sector', ['introduced', 'sector']),
+      introduced: withLater('introduced', ['introduced', 'practices']),
+      practices: withLater('practices', ['needs', 'practices']),
+      needs: withLater('needs', ['needs', 'triggers']),
+      triggers: withLater('triggers', ['triggers']),
       check: ['result'],
       result: ['check', 'region', 'result'],
     });
@@ -234,13 +258,15 @@ describe('the chart (read from wizardMachine.root.states)', () => {
   });
 
   it('each page\'s routes, with their named guards, in the order they are tried', () => {
-    const page = (step: QuestionStep, ...routes: string[]) => ['returnToCheck → check', `pageIncomplete(${step}) → stay`, ...routes];
+    /** After a prefilled link: the first question it left open after this page, else check. */
+    const skips = (step: QuestionStep) => [...QUESTION_STEPS.slice(QUESTION_STEPS.indexOf(step) + 1).map((s) => `prefilledOpen(${s}) → ${s}`), 'prefilledDone → check'];
+    const page = (step: QuestionStep, ...routes: string[]) => ['returnToCheck → check', `pageIncomplete(${step}) → stay`, ...skips(step), ...routes];
     /** BACK on a question page: first back to check when a change link is followed, then the path's page before. */
     const back = (...routes: string[]) => ['returnToCheck → check', ...routes];
     const routes = Object.fromEntries(STEPS.map((step) => [step, { NEXT: routesOf(step, 'NEXT').map(label), BACK: routesOf(step, 'BACK').map(label) }]));
     expect(routes).toEqual({
       start: { NEXT: ['→ region'], BACK: ['→ stay'] },
-      region: { NEXT: ['returnToCheck → check', 'outsideFlanders → result', 'pageIncomplete(region) → stay', '→ staff'], BACK: back('→ start') },
+      region: { NEXT: ['returnToCheck → check', 'outsideFlanders → result', 'pageIncomplete(region) → stay', ...skips('region'), '→ staff'], BACK: back('→ start') },
       staff: { NEXT: page('staff', 'staffMakesLarge → ownership', '→ figures'), BACK: back('→ region') },
       figures: { NEXT: page('figures', '→ ownership'), BACK: back('→ staff') },
       ownership: { NEXT: page('ownership', '→ sector'), BACK: back('staffMakesLarge → staff', '→ figures') },
