@@ -9,7 +9,7 @@ import fr from '../../content/locales/fr.json';
 import nl from '../../content/locales/nl.json';
 import type { Lang } from '../../src/domain/types';
 import { content } from '../helpers';
-import { changeLanguage, initI18n, setWordingMode } from '../../src/i18n';
+import { changeLanguage, initI18n, loadAllStrings, setWordingMode } from '../../src/i18n';
 import { loadContentFor } from '../../src/ui/content';
 import { App } from '../../src/ui/App';
 import { WizardUiContext, type WizardUi } from '../../src/ui/wizard-context';
@@ -47,6 +47,8 @@ export function setupUi() {
   vi.setConfig({ testTimeout: 30_000 });
   beforeAll(async () => {
     await initI18n('nl');
+    // The desk's and batch page's strings come with those pages in the app (App.tsx); pages rendered on their own need them too.
+    await loadAllStrings({ desk: true });
     // The app loads the content texts of the active language with the wizard; pages rendered on their own need them too.
     await loadContentFor('nl');
   });
