@@ -197,7 +197,14 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
     // Not when the user has put the focus somewhere meanwhile (a field they started typing in).
     const focusHeading = () => document.querySelector<HTMLElement>('main h1')?.focus();
     if (!firstRender.current) focusHeading();
-    else if (step !== 'start') requestAnimationFrame(() => setTimeout(() => { if (document.activeElement === document.body || !document.activeElement) focusHeading(); }, 0));
+    else if (step !== 'start') {
+      requestAnimationFrame(() => setTimeout(() => {
+        if (document.activeElement !== document.body && document.activeElement) return;
+        // A page whose code is still on its way (a question page from a prefilled link) takes the
+        // focus itself when it shows (ShownAfterLoading).
+        if (document.querySelector('main h1')) focusHeading(); else pageWait.shown = true;
+      }, 0));
+    }
     firstRender.current = false;
     showTitle();
   }, [step]);
@@ -253,6 +260,7 @@ export default function Wizard({ entry, hash, onNotice }: { entry: Entry; hash: 
       <StartPage
         resumable={saved?.ok === true}
         savedAt={saved?.ok ? saved.value.savedAt : undefined}
+        initialMode={answers.mode}
         onStart={(mode) => actor.send({ type: 'START', mode })}
         onImport={(text) => {
           if (text === null) { onNotice('import-too-large'); return; }
@@ -296,8 +304,11 @@ function ShownAfterLoading({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!pageWait.shown) return;
     pageWait.shown = false;
-    document.querySelector<HTMLElement>('main h1')?.focus();
     showPageTitle(t);
+    // In a task of its own: a page opened from a link is shown (src/main.tsx) once its heading is in
+    // the page, and a hidden heading cannot take the focus.
+    const timer = setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [t]);
   return children;
 }

@@ -43,7 +43,8 @@ export function answerRows(a: Answers, t: TFunction, content: Content, lang: Lan
     { step: 'introduced', label: t('check.innovation'), value: yes(INTRODUCED_KEYS) },
     { step: 'practices', label: t('check.practices'), value: yes(PRACTICES_PAGE_KEYS) },
     { step: 'needs', label: t('check.needs'), value: choices(a.needs, content.needs) },
-    { step: 'triggers', label: t('check.triggers'), value: a.triggers?.length ? choices(a.triggers, content.triggers) : t('check.noInnovation') },
+    // (A link made in owner mode, where this page is optional, and opened in client mode: never asked, not "none".)
+    { step: 'triggers', label: t('check.triggers'), value: a.triggers?.length ? choices(a.triggers, content.triggers) : a.triggers || a.triggersAnswered ? t('check.noInnovation') : t('check.notAsked') },
   ];
   const path = questionPath(a);
   return rows.filter((r) => path.includes(r.step));

@@ -223,6 +223,8 @@ describe('share link', () => {
     await page.goto(link);
     await waitForApp(page);
     await onStep(page, lang, 'ownership', 'client');
+    // The question takes the focus, as every page the wizard opens on (its code came after the first paint).
+    await waitForHeadingFocus(page);
     const address = new URL(page.url());
     expect(address.pathname + address.hash).toBe('/');
     // The facts of the link are kept behind the question: back on the figures page, the turnover is filled in.

@@ -3,6 +3,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/domain/format';
 import { SME } from '../helpers';
+import i18next from 'i18next';
+import { answerRows } from '../../src/ui/answer-summary';
 import { CONTENT as content, heading, LARGE, renderAppAt, setupUi, submit, T } from './render';
 
 setupUi();
@@ -18,6 +20,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const changeLink = (label: string) => screen.getByRole('button', { name: new RegExp(`^${C.change}\\s*${escape(label)}$`) });
 
 describe('check your answers', () => {
+  it('warning lights never asked (a link made by an owner, opened in client mode) read "not asked", not "none"; answered without any: "none"', () => {
+    const value = (a: Parameters<typeof answerRows>[0]) => answerRows(a, i18next.t, content, 'nl').find((r) => r.step === 'triggers')?.value;
+    const client = { ...SME, mode: 'client' as const };
+    expect(value(client)).toBe(C.notAsked);
+    expect(value({ ...client, triggers: [], triggersAnswered: true })).toBe(C.noInnovation);
+  });
+
   it('shows every answer of a small firm in the user\'s words', async () => {
     await renderAppAt('check', SME);
     expect(heading()).toHaveTextContent(C.title);

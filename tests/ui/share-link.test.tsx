@@ -67,6 +67,16 @@ describe('a prefilled link', () => {
     expect(heading()).toHaveTextContent(CLIENT.sector.title);
   });
 
+  it('Back from its first question to the start page keeps the link\'s mode chosen, and starting again keeps the wording', async () => {
+    const { user } = await renderApp({ hash: `#r=${b64({ v: 1, mode: 'client', profile: { staff: 12 } })}` });
+    expect(heading()).toHaveTextContent(CLIENT.region.title);
+    await user.click(back());
+    expect(heading()).toHaveTextContent(T.start.title);
+    expect(screen.getByRole('radio', { name: T.start.mode.client })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: T.start.button }));
+    expect(heading()).toHaveTextContent(CLIENT.region.title);
+  });
+
   it('a bad field refuses the whole link with the notice, and nothing of it is kept', async () => {
     await renderApp({ hash: `#r=${b64({ v: 1, profile: { ...CRM, staff: -12 } })}` });
     // The notice says what is wrong: the field, its value and what is allowed.

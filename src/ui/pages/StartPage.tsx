@@ -7,6 +7,8 @@ import { formatDate, localDate } from '../../domain/format';
 
 interface Props {
   onStart: (mode: Mode) => void;
+  /** The mode chosen before (Back from the first question, e.g. of an accountant's prefilled link): chosen again. */
+  initialMode?: Mode;
   /** Saved progress exists: offer to continue or start over instead of a plain start. */
   resumable?: boolean;
   onResume?: () => void;
@@ -18,9 +20,9 @@ interface Props {
 }
 
 // Keep in step with src/ui/prerender.ts: index.html carries this page, prerendered, for React to take over.
-export function StartPage({ onStart, resumable = false, onResume, onDiscard, onImport, savedAt }: Props) {
+export function StartPage({ onStart, initialMode = 'owner', resumable = false, onResume, onDiscard, onImport, savedAt }: Props) {
   const { t, i18n } = useTranslation();
-  const [mode, setMode] = useState<Mode>('owner');
+  const [mode, setMode] = useState<Mode>(initialMode);
   /** "Start over" was pressed: it asks before deleting the saved progress. */
   const [confirming, setConfirming] = useState(false);
   const when = savedAt ? new Date(savedAt) : null;
@@ -60,7 +62,7 @@ export function StartPage({ onStart, resumable = false, onResume, onDiscard, onI
             <div className="radios">
               {MODES.map((m) => (
                 <div className="choice" key={m}>
-                  <input id={`mode-${m}`} type="radio" name="mode" value={m} defaultChecked={m === 'owner'} onChange={() => setMode(m)} />
+                  <input id={`mode-${m}`} type="radio" name="mode" value={m} defaultChecked={m === initialMode} onChange={() => setMode(m)} />
                   <label htmlFor={`mode-${m}`}>{t(`start.mode.${m}`)}</label>
                 </div>
               ))}
