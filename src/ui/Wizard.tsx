@@ -11,6 +11,7 @@ import type { Mode } from '../wizard/modes';
 import { decodeShareFragment, parseSaved, shareLinkErrors, type Saved } from '../wizard/persistence';
 import { readStorage, SAVE_KEY, writeStorage } from '../wizard/storage';
 import type { Lang } from '../domain/types';
+import type { Content } from '../domain/content-model';
 import { formatNumber } from '../domain/format';
 import { engineFor } from '../domain/refer';
 import { profileSchema } from '../domain/profile';
@@ -18,8 +19,6 @@ import { naceIndex } from '../domain/nace';
 import { useSavedWork } from './saved-work';
 import { content, loadAbout, useLang } from './content';
 import { preloadModeTools } from './pages/result/lazy-tools';
-
-export { preloadModeTools };
 import { CheckPage } from './pages/CheckPage';
 import { ResultPage } from './pages/ResultPage';
 import { StartPage } from './pages/StartPage';
@@ -99,14 +98,14 @@ const QUESTION_PAGES = {
  */
 export const preloadQuestionPages = (): Promise<unknown> => (allQuestionPages ??= Promise.all(Object.values(QUESTION_PAGES).map((page) => page.preload())));
 let allQuestionPages: Promise<unknown> | null = null;
+/** The client and intake tools ahead of their first render (App.tsx's loader has only this module). */
+export { preloadModeTools };
 
 /** A share link read once per address and content: before the first render (prepare), then by it. */
-const readLinks = new Map<string, ReturnType<typeof decodeShareFragment>>();
+let lastLink: { hash: string; content: Content; read: ReturnType<typeof decodeShareFragment> } | null = null;
 function readLink(hash: string): ReturnType<typeof decodeShareFragment> {
-  const key = `${content.meta.contentVersion}:${hash}`;
-  let read = readLinks.get(key);
-  if (!read) { read = decodeShareFragment(hash, content); readLinks.clear(); readLinks.set(key, read); }
-  return read;
+  if (lastLink?.hash !== hash || lastLink.content !== content) lastLink = { hash, content, read: decodeShareFragment(hash, content) };
+  return lastLink.read;
 }
 
 /**

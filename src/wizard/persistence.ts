@@ -9,7 +9,7 @@ import { INNOVATION_KEYS, NACE_VERSIONS, PROVINCES, REGIONS, type Lang } from '.
 import { MAX_NAME, MAX_NOTES } from './limits';
 import { fromProfile, STEPS, toProfile, type Answers, type Step } from './answers';
 import { MODES, type Mode } from './modes';
-import { isShareFragment, repairShareFragment, SHARE_PREFIX } from './share-link';
+import { base64UrlDecode, isShareFragment, repairShareFragment, SHARE_PREFIX } from './share-link';
 
 
 export const SHARE_VERSION = 1;
@@ -67,16 +67,6 @@ function base64UrlEncode(text: string): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function base64UrlDecode(text: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
 }
 
 function parseJson(text: string): unknown {

@@ -53,6 +53,17 @@ export function findShareLink(at: Address): ShareLink | null {
   };
 }
 
+/** The UTF-8 text a base64url string (without padding) encodes; null when it is not base64url or not UTF-8. */
+export function base64UrlDecode(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether a share link asks for owner mode (its "mode" absent or "owner"), read without checking the
  * rest: the app shell uses it to load no more than an owner's result needs (src/ui/App.tsx). A link it
@@ -60,8 +71,8 @@ export function findShareLink(at: Address): ShareLink | null {
  */
 export function isOwnerLink(link: ShareLink): boolean {
   try {
-    const base64 = link.fragment.slice(SHARE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/');
-    const mode: unknown = (JSON.parse(atob(base64)) as { mode?: unknown } | null)?.mode;
+    const json = base64UrlDecode(link.fragment.slice(SHARE_PREFIX.length));
+    const mode: unknown = json === null ? undefined : (JSON.parse(json) as { mode?: unknown } | null)?.mode;
     return mode === undefined || mode === 'owner';
   } catch {
     return true;

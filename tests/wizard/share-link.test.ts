@@ -1,7 +1,7 @@
 // Recognising a share link in the address the app was opened with (share-link.ts): intact, or damaged
 // by mail gateways and copying in the ways that can be undone without guessing.
 import { describe, expect, it } from 'vitest';
-import { findShareLink, isShareFragment, repairShareFragment } from '../../src/wizard/share-link';
+import { findShareLink, isOwnerLink, isShareFragment, repairShareFragment } from '../../src/wizard/share-link';
 
 const B64 = 'eyJ2IjoxLCJwcm9maWxlIjp7fX0'; // {"v":1,"profile":{}}
 const at = (pathname: string, hash = '', search = '') => ({ pathname, search, hash });
@@ -52,5 +52,17 @@ describe('isShareFragment and repairShareFragment', () => {
     expect(repairShareFragment(`#r=${B64}`)).toBe(`#r=${B64}`);
     expect(repairShareFragment('#main.')).toBe('#main.');
     expect(repairShareFragment(`#r=${B64}!`)).toBe(`#r=${B64}!`);
+  });
+});
+
+describe('isOwnerLink (what the app shell loads for a link)', () => {
+  const link = (payload: unknown) => ({ fragment: `#r=${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`, address: '/' });
+  it('owner when the link names no mode or "owner"; not for client or intake; a link it cannot read counts as the owner\'s', () => {
+    expect(isOwnerLink(link({ v: 1, profile: {} }))).toBe(true);
+    expect(isOwnerLink(link({ v: 1, mode: 'owner', profile: {} }))).toBe(true);
+    expect(isOwnerLink(link({ v: 1, mode: 'client', profile: { nace: 'ë' } }))).toBe(false);
+    expect(isOwnerLink(link({ v: 1, mode: 'intake', profile: {} }))).toBe(false);
+    expect(isOwnerLink({ fragment: '#r=@@@', address: '/' })).toBe(true);
+    expect(isOwnerLink(link(null))).toBe(true);
   });
 });
